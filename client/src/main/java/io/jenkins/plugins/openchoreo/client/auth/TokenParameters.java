@@ -1,0 +1,21 @@
+package io.jenkins.plugins.openchoreo.client.auth;
+
+/**
+ * Optional token request parameters some providers need: {@code scope} (Okta; Entra ID's
+ * {@code api://app/.default}), {@code audience} (Auth0), {@code resource} (RFC 8707; ThunderID
+ * sets {@code aud} from it). Null or blank means "not sent".
+ */
+public record TokenParameters(String scope, String audience, String resource) {
+
+    public static final TokenParameters NONE = new TokenParameters(null, null, null);
+
+    public TokenParameters {
+        scope = blankToNull(scope);
+        audience = blankToNull(audience);
+        resource = blankToNull(resource);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

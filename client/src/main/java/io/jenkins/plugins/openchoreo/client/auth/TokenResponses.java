@@ -1,0 +1,102 @@
+package io.jenkins.plugins.openchoreo.client.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
+import io.jenkins.plugins.openchoreo.client.error.TokenException;
+import io.jenkins.plugins.openchoreo.client.http.HttpResult;
+import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Reads a token endpoint's answer: a token with its lifetime, or a {@link TokenException} typed by
+ * the RFC 6749 {@code error} field. Tolerates what real providers send: {@code expires_in} as a
+ * number or a string or not at all, any case of {@code token_type}, opaque tokens.
+ */
+final class TokenResponses {
+
+    /** Lifetime assumed when neither expires_in nor the token's own exp says: short, to be safe. */
+    static final Duration UNKNOWN_LIFETIME = Duration.ofSeconds(60);
+    private static final Duration MAX_MARGIN = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TokenResponses() {}
+
+    static AccessToken read(HttpResult result, URI tokenUrl, Instant now, SecretMasker masker) {
+        JsonNode body = parse(result);
+        if (result.isSuccess() && body != null && body.path("access_token").isTextual()
+                && !body.path("access_token").asText().isEmpty()) {
+            String value = body.path("access_token").asText();
+            masker.add(value);
+            String type = body.path("token_type").asText("Bearer");
+            if (!type.toLowerCase(Locale.ROOT).equals("bearer")) {
+                throw new TokenException(ErrorCode.TOKEN_BAD_RESPONSE, "The token endpoint " + tokenUrl
+                        + " issued a token of type \"" + type + "\"; only Bearer tokens are supported",
+                        null, result.requestId(), result.status(), null);
+            }
+            return new AccessToken(value, refreshAt(now, lifetime(body.get("expires_in"), value, now)));
+        }
+        if (body != null && body.path("error").isTextual()) {
+            throw error(body, result, tokenUrl, masker);
+        }
+        String kind = result.contentType().contains("html") ? "an HTML page" : body == null ? "a non-JSON answer"
+                : "JSON without access_token or error";
+        ErrorCode code = result.status() >= 500 ? ErrorCode.TOKEN_SERVER_ERROR : ErrorCode.TOKEN_BAD_RESPONSE;
+        throw new TokenException(code, "The token endpoint " + tokenUrl + " answered HTTP " + result.status()
+                + " with " + kind + ", not an OAuth2 token response", null, result.requestId(), result.status(),
+                null);
+    }
+
+    private static TokenException error(JsonNode body, HttpResult result, URI tokenUrl, SecretMasker masker) {
+        String error = body.path("error").asText();
+        String description = body.path("error_description").asText("");
+        ErrorCode code = switch (error) {
+            case "invalid_client" -> ErrorCode.TOKEN_INVALID_CLIENT;
+            case "unauthorized_client" -> ErrorCode.TOKEN_UNAUTHORIZED_CLIENT;
+            case "invalid_scope" -> ErrorCode.TOKEN_INVALID_SCOPE;
+            case "unsupported_grant_type" -> ErrorCode.TOKEN_UNSUPPORTED_GRANT;
+            case "server_error", "temporarily_unavailable" -> ErrorCode.TOKEN_SERVER_ERROR;
+            default -> ErrorCode.TOKEN_INVALID_REQUEST;
+        };
+        String message = "The identity provider at " + tokenUrl + " refused the token request: " + error
+                + (description.isEmpty() ? "" : " (" + description + ")") + ", HTTP " + result.status();
+        return new TokenException(code, masker.mask(message), error, result.requestId(), result.status(), null);
+    }
+
+    private static Duration lifetime(JsonNode expiresIn, String token, Instant now) {
+        if (expiresIn != null) {
+            try {
+                long seconds = expiresIn.isNumber() ? expiresIn.asLong() : Long.parseLong(expiresIn.asText().trim());
+                if (seconds > 0) {
+                    return Duration.ofSeconds(seconds);
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the token's own claim
+            }
+        }
+        return TokenClaims.peek(token).map(TokenClaims::expiresAt).filter(exp -> exp.isAfter(now))
+                .map(exp -> Duration.between(now, exp)).orElse(UNKNOWN_LIFETIME);
+    }
+
+    /** Stop using a token a fifth of its lifetime (at most a minute) before it expires. */
+    static Instant refreshAt(Instant now, Duration lifetime) {
+        Duration margin = lifetime.dividedBy(5);
+        return now.plus(lifetime).minus(margin.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : margin);
+    }
+
+    static JsonNode parse(HttpResult result) {
+        if (result.body().length == 0) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(result.body());
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
