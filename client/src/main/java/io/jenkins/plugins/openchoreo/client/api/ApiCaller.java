@@ -42,9 +42,14 @@ final class ApiCaller {
 
     /** Calls and reads a JSON object from a 2xx answer. */
     JsonNode json(String method, URI uri, JsonNode body) {
+        return json(method, uri, body, retrier);
+    }
+
+    /** As {@link #json(String, URI, JsonNode)}, with another retry policy. */
+    JsonNode json(String method, URI uri, JsonNode body, Retrier policy) {
         HttpCall call = new HttpCall(HttpCall.Target.API, method, uri, java.util.Map.of("Accept", "application/json"),
                 body == null ? null : Json.bytes(body), body == null ? null : "application/json");
-        return authenticated(call, this::readJson);
+        return authenticated(call, policy, this::readJson);
     }
 
     /** Calls a route that needs no token, reading the raw answer. */
@@ -53,16 +58,16 @@ final class ApiCaller {
         return retrier.execute(call, transport, observer, result -> result);
     }
 
-    private <T> T authenticated(HttpCall call, Retrier.ResultReader<T> reader) {
+    private <T> T authenticated(HttpCall call, Retrier policy, Retrier.ResultReader<T> reader) {
         AccessToken token = tokens.token(observer);
         try {
-            return retrier.execute(bearer(call, token), transport, observer,
+            return policy.execute(bearer(call, token), transport, observer,
                     result -> read(call, result, reader, tokens.canRefresh()));
         } catch (Refused refused) {
             observer.info(call.describe() + " was refused with HTTP 401; fetching a fresh token and trying once more");
             tokens.invalidate(token);
             AccessToken fresh = tokens.token(observer);
-            return retrier.execute(bearer(call, fresh), transport, observer, result -> read(call, result, reader, false));
+            return policy.execute(bearer(call, fresh), transport, observer, result -> read(call, result, reader, false));
         }
     }
 

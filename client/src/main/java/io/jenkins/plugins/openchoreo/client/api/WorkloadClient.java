@@ -32,11 +32,13 @@ public final class WorkloadClient {
 
     private final URI apiUrl;
     private final ApiCaller caller;
+    private final Retrier putPolicy;
 
     public WorkloadClient(URI apiUrl, Transport transport, Retrier retrier, TokenSource tokens, SecretMasker masker,
             CallObserver observer) {
         this.apiUrl = apiUrl;
         this.caller = new ApiCaller(transport, retrier, tokens, masker, observer);
+        this.putPolicy = retrier.withoutRetryOn(500);
     }
 
     public URI apiUrl() {
@@ -76,10 +78,13 @@ public final class WorkloadClient {
                 workload.toJson()));
     }
 
-    /** PUT: replaces spec, labels and annotations with the given ones. */
+    /**
+     * PUT: replaces spec, labels and annotations with the given ones. A 500 is not retried here:
+     * the server answers a concurrent update with it, and the caller must re-read and re-apply.
+     */
     public Workload update(String namespace, Workload workload) {
         return Workload.of(caller.json("PUT", ApiPaths.namespaced(apiUrl, namespace, "workloads", workload.name()),
-                workload.toJson()));
+                workload.toJson(), putPolicy));
     }
 
     public ObjectNode getWorkflowRun(String namespace, String name) {

@@ -30,14 +30,26 @@ public final class Retrier {
 
     private final RetrySettings settings;
     private final Clock clock;
+    private final Set<Integer> statuses;
 
     public Retrier(RetrySettings settings) {
-        this(settings, Clock.systemUTC());
+        this(settings, Clock.systemUTC(), RETRYABLE_STATUSES);
     }
 
-    Retrier(RetrySettings settings, Clock clock) {
+    Retrier(RetrySettings settings, Clock clock, Set<Integer> statuses) {
         this.settings = settings;
         this.clock = clock;
+        this.statuses = statuses;
+    }
+
+    /**
+     * A retrier that leaves this status to the caller: a Workload PUT's 500 means a concurrent
+     * update, which needs a fresh read, not the same body again.
+     */
+    public Retrier withoutRetryOn(int status) {
+        Set<Integer> fewer = new java.util.HashSet<>(statuses);
+        fewer.remove(status);
+        return new Retrier(settings, clock, Set.copyOf(fewer));
     }
 
     public RetrySettings settings() {
@@ -76,7 +88,7 @@ public final class Retrier {
                             + (context.getAttemptCount()) + " attempts", null, null, 0, null);
                 }
                 HttpResult result = transport.send(call, left, observer);
-                if (isRetryable(result.status())) {
+                if (statuses.contains(result.status())) {
                     throw new RetryableAnswer(result);
                 }
                 return reader.read(result);

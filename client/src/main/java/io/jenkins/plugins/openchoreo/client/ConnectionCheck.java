@@ -1,0 +1,41 @@
+package io.jenkins.plugins.openchoreo.client;
+
+import io.jenkins.plugins.openchoreo.client.api.ServerVersion;
+import io.jenkins.plugins.openchoreo.client.auth.AccessToken;
+import io.jenkins.plugins.openchoreo.client.auth.Credentials;
+import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
+import io.jenkins.plugins.openchoreo.client.auth.TokenClaims;
+import io.jenkins.plugins.openchoreo.client.http.CallObserver;
+
+/**
+ * "Test connection": the server's version, a token, and one harmless call that OpenChoreo's CI
+ * role is allowed ({@code GET …/workloads?component=…}), so a check that passes means a deploy
+ * can authenticate and reach the namespace. Needs no permission the CI role lacks.
+ */
+public final class ConnectionCheck {
+
+    /** The component name looked up when none is given: any valid name works for the check. */
+    public static final String PROBE_COMPONENT = "openchoreo-connection-check";
+
+    private ConnectionCheck() {}
+
+    public static Result run(ConnectionSettings settings, Credentials credentials, TokenCache cache,
+            String namespace, String component, CallObserver observer) {
+        OpenChoreoConnection connection = new OpenChoreoConnection(settings, credentials, cache, observer);
+        ServerVersion version = connection.workloads().version();
+        AccessToken token = connection.tokens().token(observer);
+        String identity = TokenClaims.peek(token.value()).map(TokenClaims::identity).orElse("(opaque token)");
+        String probe = component == null || component.isBlank() ? PROBE_COMPONENT : component.trim();
+        int workloads = connection.workloads().listByComponent(namespace, probe).size();
+        return new Result(identity, version, namespace, probe, workloads);
+    }
+
+    /** What the check found. */
+    public record Result(String identity, ServerVersion version, String namespace, String component, int workloads) {
+
+        public String summary() {
+            return "Connected to " + version + " as " + identity + "; namespace " + namespace + " is reachable ("
+                    + workloads + " Workload" + (workloads == 1 ? "" : "s") + " for component " + component + ")";
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.jenkins.plugins.openchoreo.client.deploy;
+
+import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
+import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
+import io.jenkins.plugins.openchoreo.client.api.WorkloadClient;
+import io.jenkins.plugins.openchoreo.client.auth.Credentials;
+import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
+import io.jenkins.plugins.openchoreo.client.descriptor.WorkspaceFiles;
+import io.jenkins.plugins.openchoreo.client.error.ConflictException;
+import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
+import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
+import io.jenkins.plugins.openchoreo.client.error.ServerErrorException;
+import io.jenkins.plugins.openchoreo.client.http.CallObserver;
+import io.jenkins.plugins.openchoreo.client.model.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The deploy: find the component's Workload, create it or update it (image-only or replace),
+ * skip the write when nothing would change, annotate the WorkflowRun, and report what happened.
+ * Everything that can be checked is checked before the first write, so a bad request never
+ * leaves a half-done deploy.
+ */
+public final class Deployer {
+
+    /** Attempts of a Workload PUT that loses a race with a concurrent update (the server's 500). */
+    static final int RACE_ATTEMPTS = 4;
+
+    private final ConnectionSettings settings;
+    private final Credentials credentials;
+    private final TokenCache cache;
+    private final WorkspaceFiles files;
+    private final DeployListener listener;
+
+    public Deployer(ConnectionSettings settings, Credentials credentials, TokenCache cache, WorkspaceFiles files,
+            DeployListener listener) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.files = files;
+        this.listener = listener == null ? DeployListener.NONE : listener;
+    }
+
+    public DeployResult deploy(DeployRequest request) {
+        long start = System.nanoTime();
+        List<String> warnings = new ArrayList<>();
+        DeployInputs inputs = DeployInputs.prepare(request, files, warning -> {
+            warnings.add(warning);
+            listener.warning(warning);
+        });
+        RequestCounter counter = new RequestCounter();
+        OpenChoreoConnection connection = new OpenChoreoConnection(settings, credentials, cache,
+                CallObserver.both(counter, listener));
+        Execution execution = new Execution(request, inputs, connection.workloads(), warnings);
+        execution.run();
+        return new DeployResult(request.namespace(), request.project(), request.component(), execution.sent.name(),
+                execution.outcome, request.dryRun(), inputs.mode().wireName(), request.image(),
+                execution.before == null ? null : execution.before.image(), execution.changes, warnings,
+                counter.requestIds(), counter.api(), counter.identityProvider(),
+                (System.nanoTime() - start) / 1_000_000,
+                PortalLinks.component(settings.portalUrl(), request.namespace(), request.component()),
+                io.jenkins.plugins.openchoreo.client.Json.compact(execution.sent.toJson()), execution.annotated);
+    }
+
+    /** The state of one deploy while it runs. */
+    private final class Execution {
+        private final DeployRequest request;
+        private final DeployInputs inputs;
+        private final WorkloadClient client;
+        private final List<String> warnings;
+        private Workload before;
+        private Workload sent;
+        private DeployOutcome outcome;
+        private List<String> changes = List.of();
+        private boolean annotated;
+
+        Execution(DeployRequest request, DeployInputs inputs, WorkloadClient client, List<String> warnings) {
+            this.request = request;
+            this.inputs = inputs;
+            this.client = client;
+            this.warnings = warnings;
+        }
+
+        void run() {
+            String ns = request.namespace();
+            listener.step("Looking up the Workload of component " + request.component() + " in namespace " + ns
+                    + (request.dryRun() ? " (dry run: nothing will be written)" : ""));
+            Workload existing = pick(client.listByComponent(ns, request.component()));
+            if (existing == null) {
+                existing = create();
+            }
+            if (outcome == null) {
+                update(existing);
+            }
+            if (request.workflowRun() != null) {
+                annotateRun();
+            }
+        }
+
+        /** Creates the Workload; returns the existing one when another build created it meanwhile. */
+        private Workload create() {
+            Workload target = inputs.assemble(request.effectiveWorkloadName());
+            changes = WorkloadDiff.describe(null, target);
+            sent = target;
+            if (request.dryRun()) {
+                outcome = DeployOutcome.CREATED;
+                listener.step("Would create Workload " + target.name());
+                return null;
+            }
+            try {
+                listener.step("Creating Workload " + target.name() + " with image " + request.image());
+                client.create(request.namespace(), target);
+                outcome = DeployOutcome.CREATED;
+                return null;
+            } catch (ConflictException e) {
+                listener.step("Workload " + target.name() + " was created meanwhile (HTTP 409); updating it instead");
+                return client.get(request.namespace(), target.name());
+            }
+        }
+
+        private void update(Workload current) {
+            for (int attempt = 1; ; attempt++) {
+                checkOwner(current);
+                before = current;
+                Workload target = inputs.mode() == DeployMode.REPLACE ? inputs.replace(current)
+                        : inputs.imageOnly(current);
+                changes = WorkloadDiff.describe(current, target);
+                if (WorkloadDiff.same(DeployInputs.sendable(current), target)) {
+                    sent = DeployInputs.sendable(current);
+                    outcome = DeployOutcome.UNCHANGED;
+                    changes = List.of();
+                    listener.step("Workload " + current.name() + " already has image " + request.image()
+                            + " and everything else asked for: nothing to update");
+                    return;
+                }
+                sent = target;
+                outcome = DeployOutcome.UPDATED;
+                if (request.dryRun()) {
+                    listener.step("Would update Workload " + target.name() + ": " + String.join("; ", changes));
+                    return;
+                }
+                try {
+                    listener.step("Updating Workload " + target.name() + " (" + inputs.mode().wireName() + "): "
+                            + String.join("; ", changes));
+                    client.update(request.namespace(), target);
+                    return;
+                } catch (ServerErrorException e) {
+                    if (e.status() != 500 || attempt >= RACE_ATTEMPTS) {
+                        throw e;
+                    }
+                    listener.step("The update lost a race with a concurrent one (HTTP 500); reading the Workload "
+                            + "again and re-applying (attempt " + (attempt + 1) + " of " + RACE_ATTEMPTS + ")");
+                    pause(attempt);
+                    current = client.get(request.namespace(), current.name());
+                }
+            }
+        }
+
+        private Workload pick(List<Workload> found) {
+            String wanted = request.workloadName();
+            if (wanted != null) {
+                for (Workload workload : found) {
+                    if (wanted.equals(workload.name())) {
+                        return announce(workload);
+                    }
+                }
+                if (!found.isEmpty()) {
+                    throw new ConflictException(ErrorCode.MULTIPLE_WORKLOADS, "Component " + request.component()
+                            + " already has Workload " + names(found) + "; creating " + wanted
+                            + " as well would give it two Workloads, which breaks the component");
+                }
+                return null;
+            }
+            if (found.size() > 1) {
+                throw new ConflictException(ErrorCode.MULTIPLE_WORKLOADS, "Component " + request.component()
+                        + " in namespace " + request.namespace() + " has " + found.size() + " Workloads ("
+                        + names(found) + "), and OpenChoreo expects exactly one");
+            }
+            return found.isEmpty() ? null : announce(found.get(0));
+        }
+
+        private Workload announce(Workload workload) {
+            listener.step("Found Workload " + workload.name() + " (image " + workload.image() + ")");
+            return workload;
+        }
+
+        private void checkOwner(Workload workload) {
+            if (!request.project().equals(workload.projectName())
+                    || !request.component().equals(workload.componentName())) {
+                throw new ConflictException(ErrorCode.OWNER_MISMATCH, "Workload " + workload.name() + " belongs to "
+                        + "project " + workload.projectName() + ", component " + workload.componentName()
+                        + ", not to project " + request.project() + ", component " + request.component()
+                        + "; nothing was written");
+            }
+        }
+
+        private void annotateRun() {
+            try {
+                WorkflowRunAnnotator.annotate(client, request.namespace(), request.workflowRun(), sent,
+                        request.descriptor() != null, request.dryRun());
+                annotated = !request.dryRun();
+                if (annotated) {
+                    listener.step("Annotated WorkflowRun " + request.workflowRun() + " with the Workload");
+                }
+            } catch (OpenChoreoException e) {
+                if (request.failOnWorkflowRunError()) {
+                    throw e;
+                }
+                String warning = "The Workload was deployed, but WorkflowRun " + request.workflowRun()
+                        + " could not be annotated: " + e.getMessage() + " (" + e.hint() + ")";
+                warnings.add(warning);
+                listener.warning(warning);
+            }
+        }
+    }
+
+    private static String names(List<Workload> workloads) {
+        return String.join(", ", workloads.stream().map(Workload::name).toList());
+    }
+
+    private static void pause(int attempt) {
+        long millis = 100L * attempt + ThreadLocalRandom.current().nextLong(100);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerErrorException(ErrorCode.API_SERVER_ERROR, "The deploy was interrupted while retrying");
+        }
+    }
+}

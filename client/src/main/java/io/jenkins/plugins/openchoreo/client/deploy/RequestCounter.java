@@ -1,0 +1,42 @@
+package io.jenkins.plugins.openchoreo.client.deploy;
+
+import io.jenkins.plugins.openchoreo.client.http.CallObserver;
+import io.jenkins.plugins.openchoreo.client.http.HttpCall;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts a deploy's HTTP attempts by target and keeps the request ids of API calls. */
+final class RequestCounter implements CallObserver {
+
+    private final AtomicInteger api = new AtomicInteger();
+    private final AtomicInteger identityProvider = new AtomicInteger();
+    private final List<String> requestIds = new ArrayList<>();
+
+    @Override
+    public void attempted(HttpCall call, int status, String requestId, Duration elapsed) {
+        if (call.target() == HttpCall.Target.API) {
+            api.incrementAndGet();
+            synchronized (requestIds) {
+                requestIds.add(requestId);
+            }
+        } else {
+            identityProvider.incrementAndGet();
+        }
+    }
+
+    int api() {
+        return api.get();
+    }
+
+    int identityProvider() {
+        return identityProvider.get();
+    }
+
+    List<String> requestIds() {
+        synchronized (requestIds) {
+            return List.copyOf(requestIds);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.jenkins.plugins.openchoreo.client.deploy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.api.WorkloadClient;
+import io.jenkins.plugins.openchoreo.client.model.Workload;
+
+/**
+ * Tells the portal's CI run view which Workload a build produced, as OpenChoreo's own CI does:
+ * annotations {@code openchoreo.dev/workload} (the compact JSON sent) and
+ * {@code openchoreo.dev/workload-from-source}, everything else of the WorkflowRun kept.
+ */
+final class WorkflowRunAnnotator {
+
+    static final String WORKLOAD_ANNOTATION = "openchoreo.dev/workload";
+    static final String FROM_SOURCE_ANNOTATION = "openchoreo.dev/workload-from-source";
+
+    private WorkflowRunAnnotator() {}
+
+    /** Reads the run; writes it back unless {@code dryRun}. */
+    static void annotate(WorkloadClient client, String namespace, String run, Workload sent, boolean fromSource,
+            boolean dryRun) {
+        ObjectNode doc = client.getWorkflowRun(namespace, run);
+        if (dryRun) {
+            return;
+        }
+        ObjectNode annotations = Workload.object(Workload.object(doc, "metadata"), "annotations");
+        annotations.put(WORKLOAD_ANNOTATION, Json.compact(sent.toJson()));
+        annotations.put(FROM_SOURCE_ANNOTATION, Boolean.toString(fromSource));
+        doc.remove("status");
+        client.updateWorkflowRun(namespace, run, doc);
+    }
+}

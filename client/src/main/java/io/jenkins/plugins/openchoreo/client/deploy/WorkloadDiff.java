@@ -1,0 +1,120 @@
+package io.jenkins.plugins.openchoreo.client.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.openchoreo.client.model.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * What an update changes, in the terms a user thinks in: the image, endpoints, env, files,
+ * dependencies, labels and annotations. Only what a PUT replaces is compared (spec, labels,
+ * annotations), so server-side fields such as status or timestamps never count as a change.
+ */
+final class WorkloadDiff {
+
+    private WorkloadDiff() {}
+
+    /** Whether a PUT of {@code after} would change {@code before} (missing and empty maps are alike). */
+    static boolean same(Workload before, Workload after) {
+        return before.toJson().path("spec").equals(after.toJson().path("spec"))
+                && before.labels().equals(after.labels())
+                && before.annotations().equals(after.annotations());
+    }
+
+    /** One line per kind of change; empty when nothing changes. */
+    static List<String> describe(Workload before, Workload after) {
+        List<String> changes = new ArrayList<>();
+        if (before == null) {
+            changes.add("image: " + after.image());
+            ObjectNode doc = after.toJson();
+            addIfAny(changes, "endpoints", new TreeSet<>(fieldNames(doc.path("spec").path("endpoints"))));
+            return changes;
+        }
+        if (!java.util.Objects.equals(before.image(), after.image())) {
+            changes.add("image: " + before.image() + " → " + after.image());
+        }
+        ObjectNode a = before.toJson();
+        ObjectNode b = after.toJson();
+        keyed(changes, "endpoints", a.path("spec").path("endpoints"), b.path("spec").path("endpoints"), null);
+        keyed(changes, "env", container(a, "env"), container(b, "env"), e -> e.path("key").asText());
+        keyed(changes, "files", container(a, "files"), container(b, "files"), e -> e.path("key").asText());
+        keyed(changes, "dependency endpoints", a.path("spec").path("dependencies").path("endpoints"),
+                b.path("spec").path("dependencies").path("endpoints"),
+                e -> e.path("project").asText("") + "/" + e.path("component").asText() + "/" + e.path("name").asText());
+        keyed(changes, "dependency resources", a.path("spec").path("dependencies").path("resources"),
+                b.path("spec").path("dependencies").path("resources"), e -> e.path("ref").asText());
+        keyed(changes, "labels", a.path("metadata").path("labels"), b.path("metadata").path("labels"), null);
+        keyed(changes, "annotations", a.path("metadata").path("annotations"), b.path("metadata").path("annotations"),
+                null);
+        JsonNode restA = a.path("spec").deepCopy();
+        JsonNode restB = b.path("spec").deepCopy();
+        if (restA instanceof ObjectNode oa && restB instanceof ObjectNode ob) {
+            for (String known : List.of("endpoints", "dependencies")) {
+                oa.remove(known);
+                ob.remove(known);
+            }
+            strip(oa);
+            strip(ob);
+            if (!oa.equals(ob)) {
+                changes.add("other spec fields changed");
+            }
+        }
+        return changes;
+    }
+
+    private static void strip(ObjectNode spec) {
+        JsonNode container = spec.path("container");
+        if (container instanceof ObjectNode c) {
+            c.remove(List.of("image", "env", "files"));
+            if (c.isEmpty()) {
+                spec.remove("container");
+            }
+        }
+    }
+
+    private static JsonNode container(ObjectNode doc, String field) {
+        return doc.path("spec").path("container").path(field);
+    }
+
+    /** Adds "+ a, - b, ~ c" for entries added, removed and changed, keyed by field name or by {@code key}. */
+    private static void keyed(List<String> changes, String what, JsonNode before, JsonNode after,
+            Function<JsonNode, String> key) {
+        java.util.Map<String, JsonNode> a = index(before, key);
+        java.util.Map<String, JsonNode> b = index(after, key);
+        Set<String> parts = new LinkedHashSet<>();
+        b.keySet().stream().filter(k -> !a.containsKey(k)).sorted().forEach(k -> parts.add("+ " + k));
+        a.keySet().stream().filter(k -> !b.containsKey(k)).sorted().forEach(k -> parts.add("- " + k));
+        a.keySet().stream().filter(b::containsKey).filter(k -> !a.get(k).equals(b.get(k))).sorted()
+                .forEach(k -> parts.add("~ " + k));
+        if (!parts.isEmpty()) {
+            changes.add(what + ": " + String.join(", ", parts));
+        }
+    }
+
+    private static java.util.Map<String, JsonNode> index(JsonNode node, Function<JsonNode, String> key) {
+        java.util.Map<String, JsonNode> map = new java.util.LinkedHashMap<>();
+        if (key == null && node.isObject()) {
+            node.properties().forEach(e -> map.put(e.getKey(), e.getValue()));
+        } else if (key != null && node.isArray()) {
+            node.forEach(item -> map.put(key.apply(item), item));
+        }
+        return map;
+    }
+
+    private static void addIfAny(List<String> changes, String what, Set<String> names) {
+        if (!names.isEmpty()) {
+            changes.add(what + ": + " + String.join(", + ", names));
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
