@@ -1,0 +1,51 @@
+package io.jenkins.plugins.openchoreo.client.mask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class SecretMaskerTest {
+
+    private static final String SECRET = "s3cr+t&%:=ü€";
+
+    @Test
+    void masksTheSecretInEveryFormItTravelsIn() {
+        SecretMasker masker = new SecretMasker().addClient("ci-client", SECRET);
+        String basic = Base64.getEncoder().encodeToString(("ci-client:" + URLEncoder.encode(SECRET,
+                StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        String text = "raw " + SECRET + " form " + URLEncoder.encode(SECRET, StandardCharsets.UTF_8) + " header "
+                + basic + " b64 " + Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8));
+        String masked = masker.mask(text);
+        assertThat(masked).doesNotContain(SECRET).doesNotContain(basic)
+                .doesNotContain(URLEncoder.encode(SECRET, StandardCharsets.UTF_8))
+                .contains("raw ****", "form ****", "header ****", "b64 ****");
+    }
+
+    @Test
+    void masksTokensItWasNeverToldOf() {
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJl";
+        String masked = new SecretMasker().mask("token " + jwt + " Authorization: Bearer abc.def-ghi "
+                + "Basic Y2k6cHc= client_secret=hunter22&x=1 {\"access_token\":\"opaque-123\"}");
+        assertThat(masked).doesNotContain(jwt).doesNotContain("abc.def-ghi").doesNotContain("Y2k6cHc=")
+                .doesNotContain("hunter22").doesNotContain("opaque-123")
+                .contains("Bearer ****", "Basic ****", "client_secret=****", "&x=1");
+    }
+
+    @Test
+    void leavesOrdinaryTextAndShortValuesAlone() {
+        SecretMasker masker = new SecretMasker().add("ab").add(null);
+        String text = "Workload greeter-workload, env {\"key\":\"DB_SECRET\",\"valueFrom\":{\"secretKeyRef\":{}}}";
+        assertThat(masker.mask(text)).isEqualTo(text);
+        assertThat(masker.mask(null)).isNull();
+        assertThat(masker.mask("")).isEmpty();
+    }
+
+    @Test
+    void aLongerSecretContainingAShorterOneIsMaskedWhole() {
+        SecretMasker masker = new SecretMasker().add("abcd").add("abcdefgh");
+        assertThat(masker.mask("x abcdefgh y")).isEqualTo("x **** y");
+    }
+}
