@@ -1,0 +1,65 @@
+package io.jenkins.plugins.openchoreo.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.openchoreo.client.ConnectionCheck;
+import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.auth.Credentials;
+import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
+import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code openchoreo check}: a token and one call the CI role is allowed, as "Test connection" does. */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Check the connection: server version, a token, and a Workload lookup the CI role may make.")
+final class CheckCommand implements Callable<Integer>, Output.WithOutput {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    OutputOptions outputOptions;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--namespace", defaultValue = "${env:OPENCHOREO_NAMESPACE:-default}",
+            description = "Namespace to look into (env OPENCHOREO_NAMESPACE; default ${DEFAULT-VALUE}).")
+    String namespace;
+
+    @Option(names = "--component", defaultValue = "${env:OPENCHOREO_COMPONENT}",
+            description = "Component whose Workloads to look up (env OPENCHOREO_COMPONENT; any valid name works).")
+    String component;
+
+    private final SecretMasker masker = new SecretMasker();
+
+    @Override
+    public OutputOptions output() {
+        return outputOptions;
+    }
+
+    @Override
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    @Override
+    public Integer call() {
+        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), outputOptions, masker);
+        Credentials credentials = connection.credentials();
+        DeployCommand.remember(masker, credentials);
+        ConnectionCheck.Result result = ConnectionCheck.run(connection.settings(), credentials, TokenCache.shared(),
+                namespace, component, output);
+        ObjectNode json = Json.object();
+        json.put("identity", result.identity());
+        json.put("serverVersion", result.version().toString());
+        json.put("namespace", result.namespace());
+        json.put("component", result.component());
+        json.put("workloads", result.workloads());
+        output.result(result.summary(), json);
+        return ExitCodes.OK;
+    }
+}
