@@ -1,0 +1,206 @@
+package io.jenkins.plugins.openchoreo.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every request: classify the route, apply latency and any fault, check the token and the
+ * role where the real API does, answer, and record the request (before the answer leaves, so
+ * a caller that has its answer always finds its request recorded).
+ */
+final class Dispatcher implements HttpHandler {
+
+    private static final int MAX_BODY = 4 * 1024 * 1024;
+
+    private final URI apiUrl;
+    private final String version;
+    private final IdentityProvider identityProvider;
+    private final WorkloadApi api;
+    private final Faults faults;
+    private final RequestLog log;
+    private volatile Duration latency = Duration.ZERO;
+
+    Dispatcher(URI apiUrl, String version, IdentityProvider identityProvider, WorkloadApi api, Faults faults,
+            RequestLog log) {
+        this.apiUrl = apiUrl;
+        this.version = version;
+        this.identityProvider = identityProvider;
+        this.api = api;
+        this.faults = faults;
+        this.log = log;
+    }
+
+    void setLatency(Duration value) {
+        latency = value;
+    }
+
+    String audience() {
+        return identityProvider.audience();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            String body = readBody(exchange.getRequestBody());
+            Route route = Route.of(method, path);
+            sleep(latency);
+            Optional<Fault> fault = faults.next(route);
+            fault.ifPresent(f -> sleep(f.delay));
+            if (fault.isPresent() && fault.get().reset) {
+                record(exchange, route, body, 0);
+                // An exception out of the handler makes the JDK server drop the connection unanswered.
+                throw new IOException("sandbox fault: connection dropped");
+            }
+            Reply reply;
+            try {
+                reply = fault.filter(Fault::replacesAnswer).map(f -> faultReply(route, f))
+                        .orElseGet(() -> answer(route, method, path, query, body, exchange.getRequestHeaders()
+                                .getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Content-Type")));
+            } catch (RuntimeException e) {
+                // A sandbox bug must show as such, not as a dropped connection.
+                reply = Reply.error(500, "INTERNAL_ERROR", "sandbox failure: " + e);
+            }
+            record(exchange, route, body, reply.status());
+            fault.map(f -> f.retryAfter).ifPresent(v -> exchange.getResponseHeaders().set("Retry-After", v));
+            send(exchange, reply, fault.map(f -> f.slowBody).orElse(Duration.ZERO));
+        }
+    }
+
+    private Reply answer(Route route, String method, String path, String query, String body, String authorization,
+            String contentType) {
+        String issuer = identityProvider.issuer();
+        switch (route) {
+            case TOKEN:
+                return identityProvider.token(authorization, contentType, body);
+            case JWKS:
+                return new Reply(200, Reply.JSON, identityProvider.jwks());
+            case OIDC_DISCOVERY, OAUTH_AS_DISCOVERY:
+                ObjectNode metadata = Json.object().put("issuer", issuer).put("token_endpoint", issuer + "/oauth2/token")
+                        .put("jwks_uri", issuer + "/oauth2/jwks");
+                metadata.putArray("grant_types_supported").add("client_credentials");
+                metadata.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic")
+                        .add("client_secret_post");
+                return Reply.json(200, metadata);
+            case PROTECTED_RESOURCE:
+                ObjectNode resource = Json.object().put("resource", apiUrl.toString());
+                resource.putArray("authorization_servers").add(issuer);
+                resource.putArray("bearer_methods_supported").add("header");
+                return Reply.json(200, resource);
+            case VERSION:
+                return "GET".equals(method) ? Reply.json(200, Json.object().put("name", "openchoreo-api")
+                        .put("version", version).put("gitRevision", "sandbox"))
+                        : Reply.text(405, "405 method not allowed\n");
+            case HEALTH:
+                return Reply.text(200, "OK");
+            case OPENAPI:
+                ObjectNode openapi = Json.object().put("openapi", "3.0.3");
+                openapi.putObject("info").put("title", "OpenChoreo API (sandbox)").put("version", version);
+                return Reply.json(200, openapi);
+            case LEGACY, UNKNOWN:
+                return Reply.pageNotFound();
+            default:
+                IdentityProvider.Verdict verdict = identityProvider.verify(authorization);
+                if (verdict.client() == null) {
+                    return Reply.json(401, Json.object().put("error", verdict.error()).put("message", verdict.message()));
+                }
+                if (!verdict.client().role().allows(route)) {
+                    return Reply.error(403, "FORBIDDEN", "Forbidden: the caller lacks the permission for this action");
+                }
+                return api.handle(route, Route.segments(path), Forms.parse(query), body);
+        }
+    }
+
+    /** A fault's answer: its body, or one in the format the route's real server uses. */
+    private static Reply faultReply(Route route, Fault fault) {
+        if (fault.malformedJson) {
+            return new Reply(200, Reply.JSON, "{\"metadata\":{\"name\":\"trunc");
+        }
+        if (fault.body != null) {
+            return new Reply(fault.status, fault.contentType, fault.body);
+        }
+        if (route == Route.TOKEN) {
+            String error = switch (fault.status) {
+                case 400 -> "invalid_request";
+                case 401 -> "invalid_client";
+                case 503 -> "temporarily_unavailable";
+                default -> "server_error";
+            };
+            return IdentityProvider.error(fault.status, error, "injected by the sandbox");
+        }
+        if (fault.status == 401) {
+            return Reply.json(401, Json.object().put("error", "INVALID_TOKEN").put("message", "invalid or expired token"));
+        }
+        String code = switch (fault.status) {
+            case 400 -> "BAD_REQUEST";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 409 -> "CONFLICT";
+            case 422 -> "UNPROCESSABLE_CONTENT";
+            default -> "INTERNAL_ERROR";
+        };
+        return Reply.error(fault.status, code, "injected by the sandbox: HTTP " + fault.status);
+    }
+
+    private void record(HttpExchange exchange, Route route, String body, int status) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.stream()
+                .map(v -> name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
+                        ? v.replaceAll("^(\\S+)\\s.*$", "$1 ***") : v).toList()));
+        String masked = body.replaceAll("(client_secret=)[^&]*", "$1***");
+        log.add(new RecordedRequest(route, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), Map.copyOf(headers), masked, status, Instant.now()));
+    }
+
+    private static void send(HttpExchange exchange, Reply reply, Duration slowBody) throws IOException {
+        byte[] bytes = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
+        if (reply.contentType() != null) {
+            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        }
+        exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length == 0) {
+            return;
+        }
+        OutputStream out = exchange.getResponseBody();
+        if (slowBody.isZero()) {
+            out.write(bytes);
+        } else {
+            int half = bytes.length / 2;
+            out.write(bytes, 0, half);
+            out.flush();
+            sleep(slowBody);
+            out.write(bytes, half, bytes.length - half);
+        }
+        out.flush();
+    }
+
+    private static String readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BODY);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

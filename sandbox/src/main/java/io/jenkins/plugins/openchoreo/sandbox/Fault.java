@@ -1,0 +1,103 @@
+package io.jenkins.plugins.openchoreo.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A misbehaviour for the next requests to one route: a delay, a status (with a body and a
+ * {@code Retry-After}), a dropped connection, a slow or malformed body. Immutable; each method
+ * returns a changed copy. By default it applies once, to the first matching request.
+ */
+public final class Fault {
+
+    final Route route;
+    final int status;
+    final String retryAfter;
+    final String contentType;
+    final String body;
+    final Duration delay;
+    final boolean reset;
+    final Duration slowBody;
+    final boolean malformedJson;
+    final int times;
+    final int after;
+
+    private Fault(Route route, int status, String retryAfter, String contentType, String body, Duration delay,
+            boolean reset, Duration slowBody, boolean malformedJson, int times, int after) {
+        this.route = Objects.requireNonNull(route, "route");
+        this.status = status;
+        this.retryAfter = retryAfter;
+        this.contentType = contentType;
+        this.body = body;
+        this.delay = delay;
+        this.reset = reset;
+        this.slowBody = slowBody;
+        this.malformedJson = malformedJson;
+        this.times = times;
+        this.after = after;
+    }
+
+    public static Fault on(Route route) {
+        return new Fault(route, 0, null, null, null, Duration.ZERO, false, Duration.ZERO, false, 1, 0);
+    }
+
+    /** Answer with this status instead of the real answer (a default body fits the route). */
+    public Fault status(int value) {
+        if (value < 100 || value > 599) {
+            throw new IllegalArgumentException("HTTP status " + value + " is not 100-599");
+        }
+        return new Fault(route, value, retryAfter, contentType, body, delay, reset, slowBody, malformedJson, times, after);
+    }
+
+    /** A {@code Retry-After} header: seconds or an HTTP date. */
+    public Fault retryAfter(String value) {
+        return new Fault(route, status, value, contentType, body, delay, reset, slowBody, malformedJson, times, after);
+    }
+
+    /** The body to answer with (with {@link #status}; alone it means 200). */
+    public Fault body(String type, String text) {
+        return new Fault(route, status == 0 ? 200 : status, retryAfter, type, text, delay, reset, slowBody,
+                malformedJson, times, after);
+    }
+
+    /** Wait this long before answering. */
+    public Fault delay(Duration value) {
+        return new Fault(route, status, retryAfter, contentType, body, value, reset, slowBody, malformedJson, times, after);
+    }
+
+    /** Drop the connection without an answer. */
+    public Fault reset() {
+        return new Fault(route, status, retryAfter, contentType, body, delay, true, slowBody, malformedJson, times, after);
+    }
+
+    /** Send the headers and half the body, then wait this long before the rest. */
+    public Fault slowBody(Duration value) {
+        return new Fault(route, status, retryAfter, contentType, body, delay, reset, value, malformedJson, times, after);
+    }
+
+    /** Answer 200 with JSON cut off in the middle. */
+    public Fault malformedJson() {
+        return new Fault(route, status, retryAfter, contentType, body, delay, reset, slowBody, true, times, after);
+    }
+
+    /** Apply to this many matching requests. */
+    public Fault times(int value) {
+        return new Fault(route, status, retryAfter, contentType, body, delay, reset, slowBody, malformedJson, value, after);
+    }
+
+    /** Let this many matching requests through untouched first. */
+    public Fault after(int value) {
+        return new Fault(route, status, retryAfter, contentType, body, delay, reset, slowBody, malformedJson, times, value);
+    }
+
+    /** Whether the answer itself is replaced (otherwise the route answers normally, perhaps later or slowly). */
+    boolean replacesAnswer() {
+        return status != 0 || reset || malformedJson;
+    }
+
+    @Override
+    public String toString() {
+        return "Fault[" + route + (status != 0 ? " " + status : "") + (reset ? " reset" : "")
+                + (delay.isZero() ? "" : " delay " + delay.toMillis() + " ms") + " x" + times + "]";
+    }
+}

@@ -1,0 +1,19 @@
+package io.jenkins.plugins.openchoreo.sandbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request the sandbox answered, with secrets already removed: the Authorization header
+ * keeps only its scheme and {@code client_secret} form values are replaced.
+ */
+public record RecordedRequest(Route route, String method, String path, String query,
+        Map<String, List<String>> headers, String body, int status, Instant at) {
+
+    /** The first value of a header, case-insensitively, or null. */
+    public String header(String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,265 @@
+package io.jenkins.plugins.openchoreo.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An OpenChoreo-compatible Workload API and identity provider in one process on loopback: the
+ * routes, status codes, error bodies and token checks of the real server (as the project's
+ * {@code openchoreo-api.md} records them), plus fault injection and a record of every request.
+ * The identity provider lives under {@code {apiUrl}/idp}, so discovery from the API alone works.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    /** OpenChoreo's default CI client id. */
+    public static final String DEFAULT_CLIENT_ID = "openchoreo-workload-publisher-client";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI apiUrl;
+    private final String caBundlePem;
+    private final Duration defaultTokenLifetime;
+    private final Duration defaultLatency;
+    private final IdentityProvider identityProvider;
+    private final WorkloadApi api = new WorkloadApi();
+    private final Faults faults = new Faults();
+    private final RequestLog log = new RequestLog();
+    private final SandboxClient defaultClient;
+    private final Dispatcher dispatcher;
+
+    private Sandbox(Builder builder) {
+        SelfSignedCertificate certificate = builder.tls ? SelfSignedCertificate.create() : null;
+        try {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port);
+            if (certificate != null) {
+                HttpsServer https = HttpsServer.create(address, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(certificate.sslContext()));
+                server = https;
+            } else {
+                server = HttpServer.create(address, 0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not listen on 127.0.0.1:" + builder.port + ": " + e.getMessage(), e);
+        }
+        caBundlePem = certificate == null ? null : certificate.pem();
+        apiUrl = URI.create((certificate == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort());
+        defaultTokenLifetime = builder.tokenLifetime;
+        defaultLatency = builder.latency;
+        identityProvider = new IdentityProvider(apiUrl + Route.IDP_PREFIX, builder.audience, builder.tokenLifetime);
+        defaultClient = new SandboxClient(DEFAULT_CLIENT_ID, randomSecret(), AuthMethod.POST, Role.WORKLOAD_PUBLISHER);
+        identityProvider.register(defaultClient);
+        dispatcher = new Dispatcher(apiUrl, builder.version, identityProvider, api, faults, log);
+        dispatcher.setLatency(builder.latency);
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "openchoreo-sandbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", dispatcher);
+        server.start();
+    }
+
+    /** A sandbox over plain HTTP on a free port with the defaults. */
+    public static Sandbox start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public URI apiUrl() {
+        return apiUrl;
+    }
+
+    public URI issuer() {
+        return URI.create(identityProvider.issuer());
+    }
+
+    public URI tokenUrl() {
+        return URI.create(identityProvider.issuer() + "/oauth2/token");
+    }
+
+    public URI jwksUrl() {
+        return URI.create(identityProvider.issuer() + "/oauth2/jwks");
+    }
+
+    /** The PEM certificate to trust, or null without TLS. */
+    public String caBundlePem() {
+        return caBundlePem;
+    }
+
+    /** OpenChoreo's default CI client: {@code client_secret_post}, the workload-publisher role, a random secret. */
+    public SandboxClient defaultClient() {
+        return defaultClient;
+    }
+
+    public SandboxClient registerClient(String clientId, String secret, AuthMethod method, Role role) {
+        SandboxClient client = new SandboxClient(clientId, secret, method, role);
+        identityProvider.register(client);
+        return client;
+    }
+
+    /** A valid token for a client, without a round trip. */
+    public String mintToken(String clientId) {
+        return mintToken(clientId, defaultTokenLifetime);
+    }
+
+    /** A token with this lifetime; a negative one is already expired. */
+    public String mintToken(String clientId, Duration lifetime) {
+        return identityProvider.mint(clientId, lifetime, dispatcher.audience(), null);
+    }
+
+    public void setTokenLifetime(Duration lifetime) {
+        identityProvider.setTokenLifetime(lifetime);
+    }
+
+    public void setExpiresInFormat(ExpiresInFormat format) {
+        identityProvider.setExpiresInFormat(format);
+    }
+
+    /** A delay added to every answer, to stand for the network. */
+    public void setLatency(Duration latency) {
+        dispatcher.setLatency(latency);
+    }
+
+    public void addComponent(String namespace, String project, String component) {
+        api.addComponent(namespace, project, component);
+    }
+
+    /** Stores a Workload as given (any owner), adding the labels the server adds. */
+    public void putWorkload(String namespace, ObjectNode workload) {
+        api.putWorkload(namespace, workload);
+    }
+
+    public Optional<ObjectNode> workload(String namespace, String name) {
+        return api.workload(namespace, name);
+    }
+
+    public List<ObjectNode> workloads(String namespace) {
+        return api.workloads(namespace);
+    }
+
+    public void putWorkflowRun(String namespace, ObjectNode run) {
+        api.putWorkflowRun(namespace, run);
+    }
+
+    public Optional<ObjectNode> workflowRun(String namespace, String name) {
+        return api.workflowRun(namespace, name);
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Every request answered so far, oldest first, without secrets. */
+    public List<RecordedRequest> requests() {
+        return log.all();
+    }
+
+    public int count(Route route) {
+        return (int) log.all().stream().filter(r -> r.route() == route).count();
+    }
+
+    public void clearRequests() {
+        log.clear();
+    }
+
+    /** Forgets components, Workloads, WorkflowRuns, faults and requests; restores lifetime and latency. */
+    public void reset() {
+        api.reset();
+        faults.clear();
+        log.clear();
+        identityProvider.setTokenLifetime(defaultTokenLifetime);
+        identityProvider.setExpiresInFormat(ExpiresInFormat.NUMBER);
+        dispatcher.setLatency(defaultLatency);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        // Standard base64 has '+' and '/': a secret that catches clients skipping form-encoding.
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** Options for a sandbox. */
+    public static final class Builder {
+        private boolean tls;
+        private String audience;
+        private Duration tokenLifetime = Duration.ofHours(1);
+        private Duration latency = Duration.ZERO;
+        private String version = "v1.2.0";
+        private int port;
+
+        private Builder() {
+        }
+
+        /** HTTPS with a self-signed certificate; clients need {@link #caBundlePem()}. */
+        public Builder tls(boolean value) {
+            tls = value;
+            return this;
+        }
+
+        /** The audience the API demands in tokens (none by default, like OpenChoreo's default). */
+        public Builder audience(String value) {
+            audience = value;
+            return this;
+        }
+
+        public Builder tokenLifetime(Duration value) {
+            tokenLifetime = value;
+            return this;
+        }
+
+        public Builder latency(Duration value) {
+            latency = value;
+            return this;
+        }
+
+        /** What {@code /version} reports. */
+        public Builder version(String value) {
+            version = value;
+            return this;
+        }
+
+        /** The port; 0 (the default) picks a free one. */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("The port must be 0-65535, not " + value);
+            }
+            port = value;
+            return this;
+        }
+
+        public Sandbox start() {
+            return new Sandbox(this);
+        }
+    }
+}

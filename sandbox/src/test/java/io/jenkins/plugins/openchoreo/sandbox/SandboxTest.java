@@ -1,0 +1,273 @@
+package io.jenkins.plugins.openchoreo.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sandbox answers as the real API and identity provider do (openchoreo-api.md), over real HTTP. */
+class SandboxTest {
+
+    private static Sandbox sandbox;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+        sandbox.addComponent("default", "shop", "greeter");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> token(String form, String basic) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(sandbox.tokenUrl())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (basic != null) {
+            request.header("Authorization", "Basic " + basic);
+        }
+        return send(request);
+    }
+
+    private String bearer() throws Exception {
+        SandboxClient client = sandbox.defaultClient();
+        HttpResponse<String> answer = token("grant_type=client_credentials&client_id=" + client.clientId()
+                + "&client_secret=" + URLEncoder.encode(client.secret(), StandardCharsets.UTF_8), null);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return "Bearer " + Json.MAPPER.readTree(answer.body()).path("access_token").asText();
+    }
+
+    private HttpRequest.Builder api(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.apiUrl() + path));
+        return authorization == null ? request : request.header("Authorization", authorization);
+    }
+
+    private static String workload(String name, String component, String image) {
+        return "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"team\":\"a\"}},\"spec\":{\"owner\":{"
+                + "\"projectName\":\"shop\",\"componentName\":\"" + component + "\"},\"container\":{\"image\":\""
+                + image + "\"},\"unknownField\":1}}";
+    }
+
+    @Test
+    void eachClientAcceptsExactlyOneAuthenticationMethod() throws Exception {
+        sandbox.registerClient("basic-ci", "p+ss w&rd:=%é", AuthMethod.BASIC, Role.WORKLOAD_PUBLISHER);
+        String encoded = URLEncoder.encode("basic-ci", StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode("p+ss w&rd:=%é", StandardCharsets.UTF_8);
+        String basic = Base64.getEncoder().encodeToString(encoded.getBytes(StandardCharsets.UTF_8));
+        assertThat(token("grant_type=client_credentials", basic).statusCode()).isEqualTo(200);
+
+        String raw = Base64.getEncoder().encodeToString("basic-ci:p+ss w&rd:=%é".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> unencoded = token("grant_type=client_credentials", raw);
+        assertThat(unencoded.statusCode()).isEqualTo(401);
+        assertThat(unencoded.body()).contains("invalid_client");
+
+        HttpResponse<String> wrongMethod = token("grant_type=client_credentials&client_id=basic-ci&client_secret="
+                + URLEncoder.encode("p+ss w&rd:=%é", StandardCharsets.UTF_8), null);
+        assertThat(wrongMethod.statusCode()).isEqualTo(400);
+        assertThat(wrongMethod.body()).contains("unauthorized_client");
+
+        HttpResponse<String> both = token("grant_type=client_credentials&client_secret=x", basic);
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body()).contains("invalid_request");
+        assertThat(token("grant_type=password", basic).body()).contains("unsupported_grant_type");
+        assertThat(sandbox.requests()).allSatisfy(r -> {
+            assertThat(r.body()).doesNotContain("w%26rd");
+            assertThat(r.header("Authorization")).isIn(null, "Basic ***");
+        });
+    }
+
+    @Test
+    void tokensAreCheckedForSignatureExpiryAndRole() throws Exception {
+        String bearer = bearer();
+        assertThat(send(api("/api/v1/namespaces/default/workloads?component=greeter", bearer)).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> missing = send(api("/api/v1/namespaces/default/workloads", null));
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.body()).contains("MISSING_TOKEN");
+        String expired = sandbox.mintToken(sandbox.defaultClient().clientId(), Duration.ofSeconds(-1));
+        assertThat(send(api("/api/v1/namespaces/default/workloads", "Bearer " + expired)).body())
+                .contains("INVALID_TOKEN");
+        String tampered = bearer.substring(0, bearer.length() - 4) + "AAAA";
+        assertThat(send(api("/api/v1/namespaces/default/workloads", tampered)).statusCode()).isEqualTo(401);
+        assertThat(send(api("/api/v1/namespaces", bearer)).statusCode()).isEqualTo(403);
+        assertThat(send(api("/api/v1/namespaces/default/components/greeter", bearer)).statusCode()).isEqualTo(403);
+        sandbox.registerClient("admin", "admin-secret", AuthMethod.POST, Role.ADMIN);
+        String admin = "Bearer " + sandbox.mintToken("admin");
+        assertThat(send(api("/api/v1/namespaces/default/components/greeter", admin)).body()).contains("\"shop\"");
+    }
+
+    @Test
+    void anAudienceIsDemandedOnlyWhenConfigured() throws Exception {
+        try (Sandbox strict = Sandbox.builder().audience("openchoreo-api").start()) {
+            strict.addComponent("default", "shop", "greeter");
+            String good = "Bearer " + strict.mintToken(strict.defaultClient().clientId());
+            HttpRequest.Builder list = HttpRequest.newBuilder(URI.create(strict.apiUrl()
+                    + "/api/v1/namespaces/default/workloads")).header("Authorization", good);
+            assertThat(send(list).statusCode()).isEqualTo(200);
+            HttpResponse<String> other = send(HttpRequest.newBuilder(URI.create(strict.tokenUrl().toString()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&resource=elsewhere"
+                            + "&client_id=" + Sandbox.DEFAULT_CLIENT_ID + "&client_secret="
+                            + URLEncoder.encode(strict.defaultClient().secret(), StandardCharsets.UTF_8))));
+            String wrongAudience = Json.MAPPER.readTree(other.body()).path("access_token").asText();
+            assertThat(send(HttpRequest.newBuilder(URI.create(strict.apiUrl() + "/api/v1/namespaces/default/workloads"))
+                    .header("Authorization", "Bearer " + wrongAudience)).body()).contains("INVALID_CLAIMS");
+        }
+    }
+
+    @Test
+    void workloadsFollowTheRealServersRules() throws Exception {
+        String bearer = bearer();
+        String base = "/api/v1/namespaces/default/workloads";
+        HttpResponse<String> created = send(api(base, bearer).POST(HttpRequest.BodyPublishers.ofString(
+                workload("greeter-workload", "greeter", "r/g:1"))));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode stored = Json.MAPPER.readTree(created.body());
+        assertThat(stored.path("metadata").path("labels").path("openchoreo.dev/component").asText()).isEqualTo("greeter");
+        assertThat(stored.path("spec").has("unknownField")).isFalse();
+
+        assertThat(send(api(base, bearer).POST(HttpRequest.BodyPublishers.ofString(
+                workload("greeter-workload", "greeter", "r/g:1")))).statusCode()).isEqualTo(409);
+        HttpResponse<String> ghost = send(api(base, bearer).POST(HttpRequest.BodyPublishers.ofString(
+                workload("ghost-workload", "ghost", "r/g:1"))));
+        assertThat(ghost.statusCode()).isEqualTo(400);
+        assertThat(ghost.body()).contains("Referenced component not found");
+        HttpResponse<String> notJson = send(api(base, bearer).POST(HttpRequest.BodyPublishers.ofString("image: x")));
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        HttpResponse<String> invalid = send(api(base, bearer).POST(HttpRequest.BodyPublishers.ofString(
+                workload("bad-workload", "greeter", "").replace("\"container\":{\"image\":\"\"}",
+                        "\"container\":{\"image\":\"\",\"env\":[{\"key\":\"A\",\"value\":\"1\",\"valueFrom\":{}}]},"
+                                + "\"endpoints\":{\"api\":{\"type\":\"FTP\",\"port\":70000}}"))));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        JsonNode error = Json.MAPPER.readTree(invalid.body());
+        assertThat(error.path("error").asText()).contains("spec.container.image: Required value")
+                .contains("value and valueFrom are mutually exclusive").contains("; ");
+        assertThat(error.path("details")).hasSize(4);
+
+        String replaced = workload("greeter-workload", "greeter", "r/g:2").replace("\"labels\":{\"team\":\"a\"}",
+                "\"labels\":{}");
+        HttpResponse<String> put = send(api(base + "/greeter-workload", bearer)
+                .PUT(HttpRequest.BodyPublishers.ofString(replaced)));
+        assertThat(put.statusCode()).isEqualTo(200);
+        JsonNode updated = Json.MAPPER.readTree(put.body());
+        assertThat(updated.path("metadata").path("labels").has("team")).isFalse();
+        assertThat(updated.path("metadata").path("labels").path("openchoreo.dev/project").asText()).isEqualTo("shop");
+        assertThat(updated.path("metadata").path("generation").asInt()).isEqualTo(2);
+
+        sandbox.addComponent("default", "shop", "other");
+        HttpResponse<String> moved = send(api(base + "/greeter-workload", bearer).PUT(HttpRequest.BodyPublishers
+                .ofString(workload("greeter-workload", "other", "r/g:2"))));
+        assertThat(moved.statusCode()).isEqualTo(422);
+        assertThat(moved.body()).contains("spec.owner is immutable");
+        assertThat(send(api(base + "/missing", bearer).PUT(HttpRequest.BodyPublishers.ofString(replaced)))
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void listsFilterByComponentAndPage() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            sandbox.putWorkload("default", (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(
+                    workload("greeter-" + i, "greeter", "r/g:1")));
+        }
+        sandbox.putWorkload("default", (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(
+                workload("other-workload", "other", "r/o:1")));
+        String bearer = bearer();
+        JsonNode page = Json.MAPPER.readTree(send(api("/api/v1/namespaces/default/workloads?component=greeter&limit=2",
+                bearer)).body());
+        assertThat(page.path("items")).hasSize(2);
+        String cursor = page.path("pagination").path("nextCursor").asText();
+        int seen = 2;
+        while (!cursor.isEmpty()) {
+            page = Json.MAPPER.readTree(send(api("/api/v1/namespaces/default/workloads?component=greeter&limit=2&cursor="
+                    + cursor, bearer)).body());
+            seen += page.path("items").size();
+            cursor = page.path("pagination").path("nextCursor").asText();
+        }
+        assertThat(seen).isEqualTo(5);
+        assertThat(send(api("/api/v1/namespaces/nowhere/workloads", bearer)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void removedRoutesAnswerThePlainTextNotFound() throws Exception {
+        HttpResponse<String> legacy = send(api("/api/v1/orgs/default/projects/shop/components/greeter/workloads",
+                bearer()));
+        assertThat(legacy.statusCode()).isEqualTo(404);
+        assertThat(legacy.body()).isEqualTo("404 page not found\n");
+        assertThat(sandbox.requests()).last().extracting(RecordedRequest::route).isEqualTo(Route.LEGACY);
+    }
+
+    @Test
+    void discoveryLeadsFromTheApiToTheTokenEndpoint() throws Exception {
+        JsonNode resource = Json.MAPPER.readTree(send(api("/.well-known/oauth-protected-resource", null)).body());
+        String issuer = resource.path("authorization_servers").get(0).asText();
+        assertThat(issuer).isEqualTo(sandbox.issuer().toString());
+        JsonNode oidc = Json.MAPPER.readTree(send(HttpRequest.newBuilder(URI.create(issuer
+                + "/.well-known/openid-configuration"))).body());
+        assertThat(oidc.path("token_endpoint").asText()).isEqualTo(sandbox.tokenUrl().toString());
+        assertThat(send(HttpRequest.newBuilder(URI.create(sandbox.apiUrl()
+                + "/.well-known/oauth-authorization-server/idp"))).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(sandbox.jwksUrl())).body()).contains("\"kid\"").doesNotContain("\"d\"");
+    }
+
+    @Test
+    void faultsApplyInOrderAndCanDropTheConnection() throws Exception {
+        sandbox.faults().add(Fault.on(Route.VERSION).status(503).retryAfter("2").after(1));
+        sandbox.faults().add(Fault.on(Route.VERSION).reset());
+        sandbox.faults().add(Fault.on(Route.VERSION).malformedJson());
+        HttpRequest.Builder version = api("/version", null);
+        assertThat(send(version).statusCode()).isEqualTo(200);
+        HttpResponse<String> unavailable = send(version);
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("2");
+        // A POST, because Java's client silently repeats an idempotent request once on a dropped connection.
+        assertThatThrownBy(() -> send(api("/version", null).POST(HttpRequest.BodyPublishers.noBody())))
+                .isInstanceOf(IOException.class);
+        assertThat(send(version).body()).isEqualTo("{\"metadata\":{\"name\":\"trunc");
+        assertThat(send(version).body()).contains("v1.2.0");
+        assertThat(sandbox.count(Route.VERSION)).isEqualTo(5);
+    }
+
+    @Test
+    void theProxyForwardsAndAsksForCredentials() throws Exception {
+        try (LoopbackProxy proxy = LoopbackProxy.start("u", "p")) {
+            HttpClient viaProxy = HttpClient.newBuilder().proxy(java.net.ProxySelector.of(
+                    new java.net.InetSocketAddress("127.0.0.1", proxy.port()))).build();
+            HttpResponse<String> refused = viaProxy.send(api("/version", null).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(407);
+        }
+        try (LoopbackProxy open = LoopbackProxy.start()) {
+            HttpClient viaProxy = HttpClient.newBuilder().proxy(java.net.ProxySelector.of(
+                    new java.net.InetSocketAddress("127.0.0.1", open.port()))).build();
+            assertThat(viaProxy.send(api("/version", null).build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .contains("openchoreo-api");
+            assertThat(open.requestedUrls()).containsExactly(sandbox.apiUrl() + "/version");
+        }
+    }
+}
