@@ -1,11 +1,12 @@
 package io.jenkins.plugins.openchoreo.client.api;
 
+import io.jenkins.plugins.openchoreo.client.descriptor.Names;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.InvalidRequestException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Builds API URLs from names. Names are checked against Kubernetes' DNS-1123 rules before any
@@ -14,19 +15,15 @@ import java.util.regex.Pattern;
  */
 final class ApiPaths {
 
-    private static final Pattern DNS_1123 = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
-
     private ApiPaths() {}
 
     /** The name, or an error saying what a valid one looks like. */
     static String name(String what, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "The " + what + " name is required");
-        }
-        if (value.length() > maxLength || !DNS_1123.matcher(value).matches()) {
-            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "The " + what + " name \""
-                    + printable(value) + "\" is not valid: use at most " + maxLength
-                    + " lowercase letters, digits, '-' or '.', starting and ending with a letter or digit");
+        Optional<String> problem = Names.problemWithLength(what + " name", value, maxLength);
+        if (problem.isPresent()) {
+            String message = problem.get();
+            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT,
+                    Character.toUpperCase(message.charAt(0)) + message.substring(1));
         }
         return value;
     }
@@ -61,12 +58,7 @@ final class ApiPaths {
     }
 
     private static String segment(String checkedName) {
-        // Checked names hold only [a-z0-9.-]; encoding keeps that guarantee local to this method.
+        // Checked names hold only [a-z0-9-]; encoding keeps that guarantee local to this method.
         return URLEncoder.encode(checkedName, StandardCharsets.UTF_8);
-    }
-
-    private static String printable(String value) {
-        String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }
