@@ -93,7 +93,8 @@ final class YamlDocument {
             JsonToken token = delegate.nextToken();
             if (((YAMLParser) delegate).isCurrentAlias()) {
                 throw new com.fasterxml.jackson.core.JsonParseException(delegate,
-                        "YAML aliases (*" + delegate.getText() + ") are not supported: write the value out");
+                        "YAML aliases (*" + delegate.getText() + ") are not supported: write the value out",
+                        delegate.currentTokenLocation());
             }
             return token;
         }

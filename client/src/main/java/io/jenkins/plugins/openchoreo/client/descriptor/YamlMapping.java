@@ -52,9 +52,10 @@ final class YamlMapping {
         return child(path, key);
     }
 
-    /** Whether the key has a value (a key written without a value counts as absent). */
+    /** Whether the key has a value (a key written without a value, or with "", counts as absent). */
     boolean has(String key) {
-        return values.containsKey(key) && !values.get(key).isNull();
+        JsonNode value = values.get(key);
+        return value != null && !value.isNull() && !(value.isTextual() && value.asText().isEmpty());
     }
 
     /** The value, or a missing node. */
