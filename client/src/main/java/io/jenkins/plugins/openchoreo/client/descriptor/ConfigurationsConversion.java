@@ -15,17 +15,13 @@ final class ConfigurationsConversion {
     private ConfigurationsConversion() {}
 
     static void env(Conversion conversion, JsonNode list, String path) {
-        for (YamlMapping.Item item : YamlMapping.items(list, path, conversion.problems())) {
-            YamlMapping.of(item.node(), item.path(), conversion.problems(), "name", "value", "valueFrom")
-                    .ifPresent(env -> envEntry(conversion, env));
-        }
+        YamlMapping.forEachMapping(list, path, conversion.problems(), env -> envEntry(conversion, env),
+                "name", "value", "valueFrom");
     }
 
     static void files(Conversion conversion, JsonNode list, String path) {
-        for (YamlMapping.Item item : YamlMapping.items(list, path, conversion.problems())) {
-            YamlMapping.of(item.node(), item.path(), conversion.problems(), "name", "mountPath", "value", "valueFrom")
-                    .ifPresent(file -> fileEntry(conversion, file));
-        }
+        YamlMapping.forEachMapping(list, path, conversion.problems(), file -> fileEntry(conversion, file),
+                "name", "mountPath", "value", "valueFrom");
     }
 
     private static void envEntry(Conversion conversion, YamlMapping yaml) {

@@ -16,18 +16,13 @@ final class DependenciesConversion {
     static void convert(Conversion conversion, JsonNode node, String path) {
         Problems problems = conversion.problems();
         YamlMapping.of(node, path, problems, "endpoints", "resources").ifPresent(dependencies -> {
-            List<YamlMapping.Item> endpoints = dependencies.list("endpoints");
-            Rules.atMostFifty(problems, dependencies.path("endpoints"), endpoints.size());
-            for (YamlMapping.Item item : endpoints) {
-                YamlMapping.of(item.node(), item.path(), problems, "component", "name", "visibility", "project",
-                        "envBindings").ifPresent(endpoint -> endpoint(conversion, endpoint));
-            }
-            List<YamlMapping.Item> resources = dependencies.list("resources");
-            Rules.atMostFifty(problems, dependencies.path("resources"), resources.size());
-            for (YamlMapping.Item item : resources) {
-                YamlMapping.of(item.node(), item.path(), problems, "ref", "envBindings", "fileBindings")
-                        .ifPresent(resource -> resource(conversion, resource));
-            }
+            int endpoints = YamlMapping.forEachMapping(dependencies.node("endpoints"), dependencies.path("endpoints"),
+                    problems, endpoint -> endpoint(conversion, endpoint),
+                    "component", "name", "visibility", "project", "envBindings");
+            Rules.atMostFifty(problems, dependencies.path("endpoints"), endpoints);
+            int resources = YamlMapping.forEachMapping(dependencies.node("resources"), dependencies.path("resources"),
+                    problems, resource -> resource(conversion, resource), "ref", "envBindings", "fileBindings");
+            Rules.atMostFifty(problems, dependencies.path("resources"), resources);
         });
     }
 

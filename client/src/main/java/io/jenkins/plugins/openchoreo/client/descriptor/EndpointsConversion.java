@@ -14,10 +14,7 @@ final class EndpointsConversion {
     private EndpointsConversion() {}
 
     static void convert(Conversion conversion, JsonNode list, String path) {
-        for (YamlMapping.Item item : YamlMapping.items(list, path, conversion.problems())) {
-            YamlMapping.of(item.node(), item.path(), conversion.problems(), KEYS)
-                    .ifPresent(endpoint -> endpoint(conversion, endpoint));
-        }
+        YamlMapping.forEachMapping(list, path, conversion.problems(), endpoint -> endpoint(conversion, endpoint), KEYS);
     }
 
     private static void endpoint(Conversion conversion, YamlMapping yaml) {

@@ -32,8 +32,10 @@ public final class WorkloadValidator {
             Rules.required(problems, file.path() + ".mountPath", text(file.node().path("mountPath")), "/etc/config");
             valueOrValueFrom(problems, file);
         }
-        YamlMapping.entries(spec.path("endpoints"), "spec.endpoints", problems).ifPresent(endpoints ->
-                endpoints.forEach((name, endpoint) -> endpoint(problems, "spec.endpoints." + name, endpoint)));
+        if (spec.has("endpoints")) {
+            YamlMapping.entries(spec.path("endpoints"), "spec.endpoints", problems).ifPresent(endpoints ->
+                    endpoints.forEach((name, endpoint) -> endpoint(problems, "spec.endpoints." + name, endpoint)));
+        }
         dependencies(problems, spec.path("dependencies"));
         return problems.errors();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A YAML mapping read the way OpenChoreo reads a descriptor: keys match case-insensitively, and a
@@ -97,13 +98,18 @@ final class YamlMapping {
         return has(key) ? of(node(key), path(key), problems, knownKeys) : Optional.empty();
     }
 
-    /** The items of a list with their paths; nothing when absent, an error when not a list. */
-    List<Item> list(String key) {
-        return items(node(key), path(key), problems);
-    }
-
     /** One element of a list and its path, e.g. {@code endpoints[2]}. */
     record Item(JsonNode node, String path) {}
+
+    /** Reads each item of a list as a mapping with the given keys; returns how many items the list has. */
+    static int forEachMapping(JsonNode list, String path, Problems problems, Consumer<YamlMapping> action,
+            String... knownKeys) {
+        List<Item> items = items(list, path, problems);
+        for (Item item : items) {
+            of(item.node(), item.path(), problems, knownKeys).ifPresent(action);
+        }
+        return items.size();
+    }
 
     static List<Item> items(JsonNode node, String path, Problems problems) {
         List<Item> items = new ArrayList<>();
