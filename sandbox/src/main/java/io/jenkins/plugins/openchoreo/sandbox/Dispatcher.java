@@ -58,11 +58,12 @@ final class Dispatcher implements HttpHandler {
             String query = exchange.getRequestURI().getRawQuery();
             String body = readBody(exchange.getRequestBody());
             Route route = Route.of(method, path);
+            int generation = log.generation();
+            int index = record(exchange, route, body);
             sleep(latency);
             Optional<Fault> fault = faults.next(route);
             fault.ifPresent(f -> sleep(f.delay));
             if (fault.isPresent() && fault.get().reset) {
-                record(exchange, route, body, 0);
                 // An exception out of the handler makes the JDK server drop the connection unanswered.
                 throw new IOException("sandbox fault: connection dropped");
             }
@@ -75,7 +76,7 @@ final class Dispatcher implements HttpHandler {
                 // A sandbox bug must show as such, not as a dropped connection.
                 reply = Reply.error(500, "INTERNAL_ERROR", "sandbox failure: " + e);
             }
-            record(exchange, route, body, reply.status());
+            log.answered(generation, index, reply.status());
             fault.map(f -> f.retryAfter).ifPresent(v -> exchange.getResponseHeaders().set("Retry-After", v));
             send(exchange, reply, fault.map(f -> f.slowBody).orElse(Duration.ZERO));
         }
@@ -156,14 +157,14 @@ final class Dispatcher implements HttpHandler {
         return Reply.error(fault.status, code, "injected by the sandbox: HTTP " + fault.status);
     }
 
-    private void record(HttpExchange exchange, Route route, String body, int status) {
+    private int record(HttpExchange exchange, Route route, String body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.stream()
                 .map(v -> name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
                         ? v.replaceAll("^(\\S+)\\s.*$", "$1 ***") : v).toList()));
         String masked = body.replaceAll("(client_secret=)[^&]*", "$1***");
-        log.add(new RecordedRequest(route, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), Map.copyOf(headers), masked, status, Instant.now()));
+        return log.add(new RecordedRequest(route, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), Map.copyOf(headers), masked, 0, Instant.now()));
     }
 
     private static void send(HttpExchange exchange, Reply reply, Duration slowBody) throws IOException {
@@ -179,11 +180,14 @@ final class Dispatcher implements HttpHandler {
         if (slowBody.isZero()) {
             out.write(bytes);
         } else {
-            int half = bytes.length / 2;
-            out.write(bytes, 0, half);
-            out.flush();
-            sleep(slowBody);
-            out.write(bytes, half, bytes.length - half);
+            // Trickle the body over the whole duration, so no single read waits long.
+            int chunks = (int) Math.max(2, Math.min(bytes.length, slowBody.toMillis() / 100));
+            for (int i = 0; i < chunks; i++) {
+                int from = bytes.length * i / chunks;
+                out.write(bytes, from, bytes.length * (i + 1) / chunks - from);
+                out.flush();
+                sleep(slowBody.dividedBy(chunks));
+            }
         }
         out.flush();
     }

@@ -70,7 +70,7 @@ public final class Fault {
         return new Fault(route, status, retryAfter, contentType, body, delay, true, slowBody, malformedJson, times, after);
     }
 
-    /** Send the headers and half the body, then wait this long before the rest. */
+    /** Send the headers at once, then trickle the body out over this long. */
     public Fault slowBody(Duration value) {
         return new Fault(route, status, retryAfter, contentType, body, delay, reset, value, malformedJson, times, after);
     }

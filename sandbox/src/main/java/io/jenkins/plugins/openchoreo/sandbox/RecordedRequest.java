@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One request the sandbox answered, with secrets already removed: the Authorization header
- * keeps only its scheme and {@code client_secret} form values are replaced.
+ * One request the sandbox received, with secrets already removed: the Authorization header
+ * keeps only its scheme and {@code client_secret} form values are replaced. The status is 0 until
+ * the answer is sent, and stays 0 for a dropped connection.
  */
 public record RecordedRequest(Route route, String method, String path, String query,
         Map<String, List<String>> headers, String body, int status, Instant at) {

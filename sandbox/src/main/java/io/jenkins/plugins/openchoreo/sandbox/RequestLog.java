@@ -7,9 +7,26 @@ import java.util.List;
 final class RequestLog {
 
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private int generation;
 
-    synchronized void add(RecordedRequest request) {
+    /** Changes whenever the log is cleared, so a late status does not land on another request. */
+    synchronized int generation() {
+        return generation;
+    }
+
+    /** Records a request as it arrives (so it counts even while its answer is delayed); returns its index. */
+    synchronized int add(RecordedRequest request) {
         requests.add(request);
+        return requests.size() - 1;
+    }
+
+    /** Sets the status of a recorded request once it is known. */
+    synchronized void answered(int generationAtArrival, int index, int status) {
+        if (generationAtArrival == generation && index < requests.size()) {
+            RecordedRequest r = requests.get(index);
+            requests.set(index, new RecordedRequest(r.route(), r.method(), r.path(), r.query(), r.headers(), r.body(),
+                    status, r.at()));
+        }
     }
 
     synchronized List<RecordedRequest> all() {
@@ -18,5 +35,6 @@ final class RequestLog {
 
     synchronized void clear() {
         requests.clear();
+        generation++;
     }
 }

@@ -149,9 +149,6 @@ final class WorkloadApi {
                 : new String(Base64.getUrlDecoder().decode(query.get("cursor")), StandardCharsets.UTF_8);
         List<ObjectNode> matching = new ArrayList<>();
         synchronized (lock) {
-            if (!namespaceNames().contains(namespace)) {
-                return Reply.error(404, "NOT_FOUND", "Namespace \"" + namespace + "\" not found");
-            }
             for (ObjectNode w : workloads.getOrDefault(namespace, new TreeMap<>()).tailMap(after == null ? "" : after,
                     after == null).values()) {
                 if ((component == null || component.equals(w.path("spec").path("owner").path("componentName").asText()))

@@ -13,7 +13,9 @@ import io.jenkins.plugins.openchoreo.client.http.HttpResult;
 import io.jenkins.plugins.openchoreo.client.http.Transport;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sends a call and tries again when that is safe: connection failures, timeouts, 429 and
@@ -27,6 +29,9 @@ public final class Retrier {
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
     private static final Set<ErrorCode> RETRYABLE_CODES = Set.of(ErrorCode.TRANSPORT_CONNECT,
             ErrorCode.TRANSPORT_TIMEOUT, ErrorCode.BAD_RESPONSE);
+
+    /** Less time than this left before the deadline is not worth another attempt. */
+    private static final Duration MIN_ATTEMPT = Duration.ofMillis(100);
 
     private final RetrySettings settings;
     private final Clock clock;
@@ -72,22 +77,27 @@ public final class Retrier {
         RetryPolicy<Object> policy = RetryPolicy.builder()
                 .handleIf(failure -> isRetryable(failure, call))
                 .withMaxAttempts(settings.maxAttempts())
-                .withBackoff(settings.initialDelay(), settings.maxDelay())
-                .withJitter(settings.jitter())
                 .withMaxDuration(settings.deadline())
-                .withDelayFnOn(context -> retryAfter(context.getLastException()), RetryableAnswer.class)
+                .withDelayFn(context -> delay(context.getLastException(), context.getAttemptCount()))
                 .onRetryScheduled(event -> observer.retrying(call, event.getAttemptCount(),
                         reason(event.getLastException()), event.getDelay()))
                 .build();
         try {
             return Failsafe.with(policy).get(context -> {
                 Duration left = settings.deadline().minusNanos(System.nanoTime() - start);
-                if (left.isNegative() || left.isZero()) {
-                    throw new TransportException(ErrorCode.DEADLINE_EXCEEDED, call.describe()
-                            + " ran out of its " + settings.deadline().toSeconds() + " s deadline after "
-                            + (context.getAttemptCount()) + " attempts", null, null, 0, null);
+                if (left.compareTo(MIN_ATTEMPT) < 0) {
+                    throw deadlineExceeded(call, context.getAttemptCount(), null);
                 }
-                HttpResult result = transport.send(call, left, observer);
+                HttpResult result;
+                try {
+                    result = transport.send(call, left, observer);
+                } catch (TransportException e) {
+                    if (e.code() == ErrorCode.TRANSPORT_TIMEOUT
+                            && System.nanoTime() - start >= settings.deadline().toNanos()) {
+                        throw deadlineExceeded(call, context.getAttemptCount() + 1, e);
+                    }
+                    throw e;
+                }
                 if (statuses.contains(result.status())) {
                     throw new RetryableAnswer(result);
                 }
@@ -102,6 +112,12 @@ public final class Retrier {
         }
     }
 
+    private TransportException deadlineExceeded(HttpCall call, int attempts, Throwable cause) {
+        return new TransportException(ErrorCode.DEADLINE_EXCEEDED, call.describe() + " ran out of its "
+                + settings.deadline().toMillis() + " ms deadline after " + attempts + " attempt"
+                + (attempts == 1 ? "" : "s"), null, null, 0, cause);
+    }
+
     private boolean isRetryable(Throwable failure, HttpCall call) {
         if (failure instanceof RetryableAnswer) {
             return true;
@@ -113,9 +129,20 @@ public final class Retrier {
         return false;
     }
 
-    private Duration retryAfter(Throwable failure) {
-        HttpResult result = ((RetryableAnswer) failure).result;
-        return RetryAfter.parse(result.header("retry-after"), settings.maxRetryAfter(), clock).orElse(null);
+    /**
+     * The pause before the next attempt: what {@code Retry-After} asks (capped, never shortened by
+     * jitter: it is the least the server wants), else exponential backoff with jitter. Computed here
+     * rather than by Failsafe's jitter, which would also shorten a Retry-After.
+     */
+    private Duration delay(Throwable failure, int attempts) {
+        if (failure instanceof RetryableAnswer answer) {
+            Optional<Duration> asked = RetryAfter.parse(answer.result.header("retry-after"),
+                    settings.maxRetryAfter(), clock);
+            if (asked.isPresent()) {
+                return asked.get();
+            }
+        }
+        return Backoff.delay(settings, attempts, ThreadLocalRandom.current().nextDouble());
     }
 
     private static String reason(Throwable failure) {

@@ -54,6 +54,10 @@ public record RetrySettings(int maxAttempts, Duration initialDelay, Duration max
         return new RetrySettings(maxAttempts, initial, max, jitter, maxRetryAfter, deadline);
     }
 
+    public RetrySettings withJitter(double fraction) {
+        return new RetrySettings(maxAttempts, initialDelay, maxDelay, fraction, maxRetryAfter, deadline);
+    }
+
     public RetrySettings withMaxRetryAfter(Duration max) {
         return new RetrySettings(maxAttempts, initialDelay, maxDelay, jitter, max, deadline);
     }
