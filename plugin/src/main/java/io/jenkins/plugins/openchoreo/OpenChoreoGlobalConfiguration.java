@@ -70,6 +70,11 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
         return ExtensionList.lookupSingleton(OpenChoreoGlobalConfiguration.class);
     }
 
+    @Override
+    public String getDisplayName() {
+        return Messages.OpenChoreoGlobalConfiguration_displayName();
+    }
+
     /**
      * The connection for one deploy: this configuration with the step's URL overrides. A step
      * that names its own API URL gets discovery for a blank token URL, because the configured
