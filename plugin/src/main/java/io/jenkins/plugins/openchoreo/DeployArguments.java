@@ -19,7 +19,7 @@ public interface DeployArguments {
 
     String getWorkloadName();
 
-    String getDescriptor();
+    String getDescriptorPath();
 
     String getEnv();
 

@@ -104,7 +104,7 @@ final class DeployExecution {
                 .namespace(config.namespaceOr(arg(args.getNamespace())))
                 .project(config.projectOr(arg(args.getProject())))
                 .workloadName(arg(args.getWorkloadName()))
-                .descriptor(arg(args.getDescriptor()))
+                .descriptor(arg(args.getDescriptorPath()))
                 .env(KeyValueLines.list(arg(args.getEnv())))
                 .endpoints(arg(args.getEndpoints()))
                 .files(arg(args.getFiles()))

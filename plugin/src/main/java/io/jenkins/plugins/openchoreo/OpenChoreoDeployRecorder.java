@@ -40,7 +40,7 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
     private String project;
     private String credentialsId;
     private String workloadName;
-    private String descriptor;
+    private String descriptorPath;
     private String env;
     private String endpoints;
     private String files;
@@ -129,13 +129,13 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
     }
 
     @Override
-    public String getDescriptor() {
-        return descriptor;
+    public String getDescriptorPath() {
+        return descriptorPath;
     }
 
     @DataBoundSetter
-    public void setDescriptor(String descriptor) {
-        this.descriptor = Util.fixEmptyAndTrim(descriptor);
+    public void setDescriptorPath(String descriptorPath) {
+        this.descriptorPath = Util.fixEmptyAndTrim(descriptorPath);
     }
 
     @Override
@@ -277,7 +277,7 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
         public DescriptorImpl() {
             // One set of help files, kept beside the Pipeline step.
             for (String field : new String[] {
-                "component", "image", "namespace", "project", "credentialsId", "workloadName", "descriptor", "env",
+                "component", "image", "namespace", "project", "credentialsId", "workloadName", "descriptorPath", "env",
                 "endpoints", "files", "dependencies", "labels", "annotations", "mode",
                 "workflowRun", "failOnWorkflowRunError", "dryRun", "apiUrl", "tokenUrl", "portalUrl"
             }) {

@@ -37,7 +37,7 @@ public class OpenChoreoDeployStep extends Step implements DeployArguments {
     private String project;
     private String credentialsId;
     private String workloadName;
-    private String descriptor;
+    private String descriptorPath;
     private String env;
     private String endpoints;
     private String files;
@@ -114,13 +114,13 @@ public class OpenChoreoDeployStep extends Step implements DeployArguments {
     }
 
     @Override
-    public String getDescriptor() {
-        return descriptor;
+    public String getDescriptorPath() {
+        return descriptorPath;
     }
 
     @DataBoundSetter
-    public void setDescriptor(String descriptor) {
-        this.descriptor = Util.fixEmptyAndTrim(descriptor);
+    public void setDescriptorPath(String descriptorPath) {
+        this.descriptorPath = Util.fixEmptyAndTrim(descriptorPath);
     }
 
     @Override

@@ -124,7 +124,7 @@ class OpenChoreoDeployStepITest {
     void descriptorNeedsANode() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "no-node");
         WorkflowRun run = run(job, "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/g:1', "
-                + "descriptor: 'workload.yaml'", Result.FAILURE);
+                + "descriptorPath: 'workload.yaml'", Result.FAILURE);
         j.assertLogContains("inside node", run);
     }
 
