@@ -40,7 +40,7 @@ class CliDocsTest {
     @Test
     void everyOptionOfEverySubcommandIsDocumentedInItsSection() {
         String page = Docs.page(PAGE);
-        List<String> missing = new ArrayList<>();
+        Set<String> missing = new java.util.LinkedHashSet<>();
         for (Map.Entry<String, CommandLine> sub : commandLine().getSubcommands().entrySet()) {
             CommandSpec spec = sub.getValue().getCommandSpec();
             String section = Docs.section(page, "openchoreo " + sub.getKey());

@@ -39,6 +39,17 @@ final class PluginSources {
             throw new AssertionError("plugin source not found: " + file);
         }
         String text = stripComments(Docs.read(file));
+        Set<String> names = namesIn(text);
+        Matcher parent = EXTENDS.matcher(text);
+        if (parent.find() && Files.isRegularFile(source(parent.group(1)))) {
+            names.addAll(boundNames(parent.group(1)));
+        }
+        return names;
+    }
+
+    /** The data-bound names declared in one Java source text (comments already removed or not). */
+    static Set<String> namesIn(String java) {
+        String text = stripComments(java);
         Set<String> names = new LinkedHashSet<>();
         Matcher constructor = CONSTRUCTOR.matcher(text);
         if (constructor.find() && !constructor.group(1).isBlank()) {
@@ -51,10 +62,6 @@ final class PluginSources {
         while (setter.find()) {
             String name = setter.group(1);
             names.add(name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1));
-        }
-        Matcher parent = EXTENDS.matcher(text);
-        if (parent.find() && Files.isRegularFile(source(parent.group(1)))) {
-            names.addAll(boundNames(parent.group(1)));
         }
         return names;
     }
