@@ -86,7 +86,7 @@ final class DeployExecution {
             run.addAction(new OpenChoreoDeployAction(result, annotation));
             return result;
         } catch (OpenChoreoException e) {
-            if (e.code() == ErrorCode.ROLLOUT_ABORTED || Thread.currentThread().isInterrupted()) {
+            if (e.code() == ErrorCode.ABORTED || Thread.currentThread().isInterrupted()) {
                 Thread.interrupted(); // the flag is carried by the exception now
                 InterruptedException interrupted = new InterruptedException(masker.mask(e.getMessage()));
                 interrupted.initCause(e);
