@@ -15,10 +15,9 @@ import io.jenkins.plugins.openchoreo.sandbox.RecordedRequest;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,22 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** "Test connection" against the sandbox: what it reports, what it needs, and what each failure tells. */
 class ConnectionCheckTest {
 
-    private static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension(Sandbox.builder().version("v1.2.3"));
+    private final Sandbox sandbox = SANDBOX.get();
     private final RecordingListener listener = new RecordingListener();
 
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.builder().version("v1.2.3").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     @BeforeEach
-    void reset() {
-        sandbox.reset();
+    void addComponent() {
         sandbox.addComponent("default", "shop", "greeter");
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.openchoreo.client.MutableClock;
 import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.RecordingListener;
+import io.jenkins.plugins.openchoreo.client.SandboxExtension;
 import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.InvalidRequestException;
@@ -15,33 +16,18 @@ import io.jenkins.plugins.openchoreo.sandbox.Fault;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Finding the token endpoint from the API URL alone, against the sandbox, when the metadata is wrong. */
 class TokenEndpointDiscoveryTest {
 
-    private static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+    private final Sandbox sandbox = SANDBOX.get();
     private final RecordingListener listener = new RecordingListener();
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     private URI discover(String apiUrl) {
         TokenEndpointDiscovery discovery = new TokenEndpointDiscovery(
