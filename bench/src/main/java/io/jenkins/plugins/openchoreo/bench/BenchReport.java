@@ -65,9 +65,10 @@ final class BenchReport {
         out.append("Each deploy is a fresh process, as in CI, against the same sandbox; both annotate a "
                 + "WorkflowRun, since the guide's script always does. The script names the Workload `<component>`, "
                 + "the CLI finds the component's Workload or creates `<component>-workload`. A new process "
-                + "has no token cache, so each deploy asks the identity provider once.\n\n");
+                + "has no token cache, so each deploy fetches one token (two identity-provider requests for the "
+                + "CLI with `--auth-method auto`, see above).\n\n");
         out.append(tools.render()).append('\n');
-        out.append("### CLI cold start\n\n");
+        out.append("### CLI cold start (this run)\n\n");
         out.append(coldStart.render()).append('\n');
         out.append("### What the guide's script loses: fields after an image update\n\n");
         out.append("A rich Workload is seeded (command, env with a secretKeyRef, files, endpoints, dependencies, "
