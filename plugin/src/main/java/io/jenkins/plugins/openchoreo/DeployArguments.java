@@ -46,4 +46,16 @@ public interface DeployArguments {
     String getTokenUrl();
 
     String getPortalUrl();
+
+    /** Follow the deploy until its release is Ready (off by default). */
+    boolean isWait();
+
+    /** The environment to wait for; null for the configured default, else the component's first. */
+    String getEnvironment();
+
+    /** How long to wait, e.g. {@code 10m}, {@code 90s}, {@code 1h30m} or minutes; null for the default. */
+    String getWaitTimeout();
+
+    /** Whether a 403 while waiting fails the deploy instead of being a warning. */
+    boolean isStrictWait();
 }

@@ -16,8 +16,11 @@ import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
 import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
 import io.jenkins.plugins.openchoreo.client.deploy.PortalLinks;
+import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
+import io.jenkins.plugins.openchoreo.client.rollout.EndpointUrl;
+import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,27 +49,49 @@ final class DeployExecution {
         this.expand = expand;
     }
 
-    DeployResult deploy(DeployArguments args) throws AbortException {
+    /**
+     * @throws InterruptedException when the build was aborted meanwhile (the engine stops waiting
+     *     when its thread is interrupted, which is how Jenkins aborts both a Pipeline step running
+     *     in a {@code SynchronousNonBlockingStepExecution} and a freestyle build)
+     */
+    DeployResult deploy(DeployArguments args) throws AbortException, InterruptedException {
         OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
         BuildLogListener log = new BuildLogListener(listener, masker);
         try {
-            ConnectionSettings settings = config.toConnectionSettings(arg(args.getApiUrl()), arg(args.getTokenUrl()),
+            String apiOverride = arg(args.getApiUrl());
+            String tokenOverride = arg(args.getTokenUrl());
+            ConnectionSettings settings = config.toConnectionSettings(apiOverride, tokenOverride,
                     arg(args.getPortalUrl()));
-            Credentials credentials = credentials(args, config, settings);
-            DeployRequest request = request(args, config);
+            Credentials credentials = credentials(args, config, settings, apiOverride != null || tokenOverride != null);
+            DeployRequest request = request(args, config, log);
             if (request.descriptor() != null && workspace == null) {
                 throw new AbortException(Messages.DeployExecution_noWorkspace(request.descriptor()));
             }
             DeployResult result = new Deployer(settings, credentials, TokenCache.shared(),
                     workspace == null ? null : new FilePathWorkspaceFiles(workspace), log).deploy(request);
             log.println(result.summary());
+            if (result.rollout() != null) {
+                for (EndpointUrl endpoint : result.rollout().endpoints()) {
+                    if (endpoint.url() != null) {
+                        log.println(Messages.DeployExecution_endpoint(endpoint.name(), endpoint.url()));
+                    }
+                }
+            }
             if (result.portalUrl() != null) {
                 log.println(Messages.DeployExecution_portal(result.portalUrl()));
             }
-            announceJenkinsAnnotation(log);
-            run.addAction(new OpenChoreoDeployAction(result));
+            String annotation = PortalLinks.jenkinsAnnotation(JobNames.forPortal(run.getParent()),
+                    config.getInstanceName());
+            announceJenkinsAnnotation(log, annotation);
+            run.addAction(new OpenChoreoDeployAction(result, annotation));
             return result;
         } catch (OpenChoreoException e) {
+            if (e.code() == ErrorCode.ABORTED || Thread.currentThread().isInterrupted()) {
+                Thread.interrupted(); // the flag is carried by the exception now
+                InterruptedException interrupted = new InterruptedException(masker.mask(e.getMessage()));
+                interrupted.initCause(e);
+                throw interrupted;
+            }
             throw new AbortException(masker.mask(BuildLogListener.PREFIX + e.describe()));
         } catch (IllegalArgumentException e) {
             throw new AbortException(masker.mask(BuildLogListener.PREFIX + e.getMessage()));
@@ -78,8 +103,13 @@ final class DeployExecution {
      * permissions are respected, and the use is recorded (fingerprint).
      */
     private Credentials credentials(DeployArguments args, OpenChoreoGlobalConfiguration config,
-            ConnectionSettings settings) throws AbortException {
+            ConnectionSettings settings, boolean urlOverridden) throws AbortException {
         String id = arg(args.getCredentialsId());
+        if (id == null && urlOverridden) {
+            // The default credential is the administrator's: it goes only to the configured URLs.
+            // A job that points the deploy elsewhere names a credential it may use itself.
+            throw new AbortException(Messages.DeployExecution_overrideNeedsCredentialsId());
+        }
         if (id == null) {
             id = Util.fixEmptyAndTrim(config.getCredentialsId());
         }
@@ -99,7 +129,14 @@ final class DeployExecution {
         return credentials;
     }
 
-    private DeployRequest request(DeployArguments args, OpenChoreoGlobalConfiguration config) throws AbortException {
+    private DeployRequest request(DeployArguments args, OpenChoreoGlobalConfiguration config, BuildLogListener log)
+            throws AbortException {
+        WaitOptions wait = null;
+        if (args.isWait()) {
+            wait = config.waitOptions(arg(args.getEnvironment()), arg(args.getWaitTimeout()), args.isStrictWait());
+        } else if (arg(args.getEnvironment()) != null || arg(args.getWaitTimeout()) != null || args.isStrictWait()) {
+            log.println(Messages.DeployExecution_waitOptionsIgnored());
+        }
         return DeployRequest.builder(arg(args.getComponent()), arg(args.getImage()))
                 .namespace(config.namespaceOr(arg(args.getNamespace())))
                 .project(config.projectOr(arg(args.getProject())))
@@ -115,6 +152,7 @@ final class DeployExecution {
                 .workflowRun(arg(args.getWorkflowRun()))
                 .failOnWorkflowRunError(args.isFailOnWorkflowRunError())
                 .dryRun(args.isDryRun())
+                .waitOptions(wait)
                 .build();
     }
 
@@ -122,10 +160,9 @@ final class DeployExecution {
      * Once per build: the annotation that lets the portal's Jenkins tab find this job. Later
      * deploys of the same build find an action already there and stay quiet.
      */
-    private void announceJenkinsAnnotation(BuildLogListener log) {
+    private void announceJenkinsAnnotation(BuildLogListener log, String annotation) {
         if (run.getActions(OpenChoreoDeployAction.class).isEmpty()) {
-            log.println(Messages.DeployExecution_jenkinsAnnotation(
-                    PortalLinks.jenkinsAnnotation(run.getParent().getFullName(), null)));
+            log.println(Messages.DeployExecution_jenkinsAnnotation(annotation));
         }
     }
 

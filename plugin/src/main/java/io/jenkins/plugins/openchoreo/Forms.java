@@ -79,6 +79,19 @@ final class Forms {
         }
     }
 
+    /** A wait timeout as {@link WaitTimeout} reads it; blank is the default, {@code ${VAR}} is checked at run time. */
+    static FormValidation checkWaitTimeout(String value) {
+        if (Util.fixEmptyAndTrim(value) == null || value.contains("${")) {
+            return FormValidation.ok();
+        }
+        try {
+            WaitTimeout.parse(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
     static FormValidation checkRange(int value, int min, int max) {
         return value >= min && value <= max ? FormValidation.ok() : FormValidation.error(Messages.Forms_range(min, max));
     }

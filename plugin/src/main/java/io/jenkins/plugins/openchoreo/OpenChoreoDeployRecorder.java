@@ -1,11 +1,13 @@
 package io.jenkins.plugins.openchoreo;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
 import hudson.model.AbstractProject;
+import hudson.model.Executor;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -30,7 +32,8 @@ import org.kohsuke.stapler.verb.POST;
  * The freestyle post-build action: the same fields and the same {@link DeployExecution} as the
  * Pipeline step, with {@code ${VAR}} expanded from the build's environment. A build that already
  * failed (worse than UNSTABLE) deploys nothing: a failed build's image is not one to ship, while
- * an unstable one (say, flaky tests) is the team's call, so it is deployed.
+ * an unstable one (say, flaky tests) is the team's call, so it is deployed. Aborting the build
+ * while the deploy waits for Ready stops the wait and leaves the build ABORTED.
  */
 public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildStep, DeployArguments {
 
@@ -54,6 +57,10 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
     private String apiUrl;
     private String tokenUrl;
     private String portalUrl;
+    private boolean wait;
+    private String environment;
+    private String waitTimeout;
+    private boolean strictWait;
 
     @DataBoundConstructor
     public OpenChoreoDeployRecorder(String component, String image) {
@@ -69,7 +76,19 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
             listener.getLogger().println(BuildLogListener.PREFIX + Messages.OpenChoreoDeployRecorder_skipped(result));
             return;
         }
-        new DeployExecution(run, workspace, listener, env::expand).deploy(this);
+        try {
+            new DeployExecution(run, workspace, listener, env::expand).deploy(this);
+        } catch (InterruptedException e) {
+            // Aborted while waiting. Post-build actions run in AbstractBuild's performAllBuildSteps,
+            // which turns any exception into FAILURE (and an InterruptedException into a stack
+            // trace): record ABORTED and its cause here, and end with a one-line message instead.
+            Executor executor = Executor.currentExecutor();
+            run.setResult(executor == null ? Result.ABORTED : executor.abortResult());
+            if (executor != null) {
+                executor.recordCauseOfInterruption(run, listener);
+            }
+            throw new AbortException(BuildLogListener.PREFIX + e.getMessage());
+        }
     }
 
     /** Deploys talk to a server, not to other builds' results: no need to wait for earlier builds. */
@@ -270,6 +289,47 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
         this.portalUrl = Util.fixEmptyAndTrim(portalUrl);
     }
 
+    @Override
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    @Override
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = Util.fixEmptyAndTrim(environment);
+    }
+
+    @Override
+    public String getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /** Kept as written (it may hold {@code ${VAR}} in a freestyle job); checked when the deploy runs. */
+    @DataBoundSetter
+    public void setWaitTimeout(String waitTimeout) {
+        this.waitTimeout = Util.fixEmptyAndTrim(waitTimeout);
+    }
+
+    @Override
+    public boolean isStrictWait() {
+        return strictWait;
+    }
+
+    @DataBoundSetter
+    public void setStrictWait(boolean strictWait) {
+        this.strictWait = strictWait;
+    }
+
     @Extension
     @Symbol("openchoreoDeployPublisher")
     public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
@@ -279,7 +339,8 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
             for (String field : new String[] {
                 "component", "image", "namespace", "project", "credentialsId", "workloadName", "descriptorPath", "env",
                 "endpoints", "files", "dependencies", "labels", "annotations", "mode",
-                "workflowRun", "failOnWorkflowRunError", "dryRun", "apiUrl", "tokenUrl", "portalUrl"
+                "workflowRun", "failOnWorkflowRunError", "dryRun", "apiUrl", "tokenUrl", "portalUrl",
+                "wait", "environment", "waitTimeout", "strictWait"
             }) {
                 addHelpFileRedirect(field, OpenChoreoDeployStep.class, field);
             }
@@ -326,6 +387,10 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
 
         public FormValidation doCheckPortalUrl(@QueryParameter String value) {
             return Forms.checkUrl("portal URL", value, false);
+        }
+
+        public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
+            return Forms.checkWaitTimeout(value);
         }
     }
 }

@@ -51,6 +51,10 @@ public class OpenChoreoDeployStep extends Step implements DeployArguments {
     private String apiUrl;
     private String tokenUrl;
     private String portalUrl;
+    private boolean wait;
+    private String environment;
+    private String waitTimeout;
+    private boolean strictWait;
 
     @DataBoundConstructor
     public OpenChoreoDeployStep(String component, String image) {
@@ -255,10 +259,57 @@ public class OpenChoreoDeployStep extends Step implements DeployArguments {
         this.portalUrl = Util.fixEmptyAndTrim(portalUrl);
     }
 
+    @Override
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    @Override
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = Util.fixEmptyAndTrim(environment);
+    }
+
+    @Override
+    public String getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /** Kept as written (it may hold {@code ${VAR}} in a freestyle job); checked when the deploy runs. */
+    @DataBoundSetter
+    public void setWaitTimeout(String waitTimeout) {
+        this.waitTimeout = Util.fixEmptyAndTrim(waitTimeout);
+    }
+
+    @Override
+    public boolean isStrictWait() {
+        return strictWait;
+    }
+
+    @DataBoundSetter
+    public void setStrictWait(boolean strictWait) {
+        this.strictWait = strictWait;
+    }
+
     /**
      * Runs the deploy off the CPS thread (it waits on the network). Like every synchronous
      * non-blocking step it cannot resume after a controller restart; the deploy is idempotent,
      * so running the build again is safe.
+     *
+     * <p>Abort: {@code stop} is not overridden. {@link SynchronousNonBlockingStepExecution#stop}
+     * records the cause and cancels the task with {@code Future.cancel(true)}, which interrupts
+     * this thread; the engine's wait ends on that interrupt, {@link DeployExecution} turns it into
+     * an {@link InterruptedException}, and the execution reports the stop cause (the thrown
+     * exception is only added to it as suppressed).
      */
     static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
@@ -330,6 +381,10 @@ public class OpenChoreoDeployStep extends Step implements DeployArguments {
 
         public FormValidation doCheckPortalUrl(@QueryParameter String value) {
             return Forms.checkUrl("portal URL", value, false);
+        }
+
+        public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
+            return Forms.checkWaitTimeout(value);
         }
     }
 }

@@ -25,6 +25,7 @@ import io.jenkins.plugins.openchoreo.client.http.ProductVersion;
 import io.jenkins.plugins.openchoreo.client.http.ProxySettings;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import io.jenkins.plugins.openchoreo.client.retry.RetrySettings;
+import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +48,7 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = (int) HttpSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds();
     static final int DEFAULT_RESPONSE_TIMEOUT_SECONDS = (int) HttpSettings.DEFAULT_RESPONSE_TIMEOUT.toSeconds();
     static final int DEFAULT_MAX_ATTEMPTS = RetrySettings.DEFAULT_MAX_ATTEMPTS;
+    static final int DEFAULT_POLL_INTERVAL_SECONDS = (int) WaitOptions.DEFAULT_INTERVAL.toSeconds();
 
     private String apiUrl;
     private String tokenUrl;
@@ -61,6 +63,10 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
     private int responseTimeoutSeconds = DEFAULT_RESPONSE_TIMEOUT_SECONDS;
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private String instanceName;
+    private String defaultEnvironment;
+    private String waitTimeout;
+    private int pollIntervalSeconds = DEFAULT_POLL_INTERVAL_SECONDS;
 
     public OpenChoreoGlobalConfiguration() {
         load();
@@ -260,6 +266,67 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
         changed();
     }
 
+    public String getInstanceName() {
+        return instanceName;
+    }
+
+    /**
+     * This Jenkins' name as the portal's Jenkins plugin knows it, when the portal is set up with
+     * several Jenkins instances: the annotation hint then reads {@code <instanceName>:<job>}.
+     */
+    @DataBoundSetter
+    public void setInstanceName(String instanceName) {
+        this.instanceName = Util.fixEmptyAndTrim(instanceName);
+        save();
+    }
+
+    public String getDefaultEnvironment() {
+        return defaultEnvironment;
+    }
+
+    @DataBoundSetter
+    public void setDefaultEnvironment(String defaultEnvironment) {
+        this.defaultEnvironment = Util.fixEmptyAndTrim(defaultEnvironment);
+        save();
+    }
+
+    public String getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /** The default for deploys that wait and name no timeout; blank: the engine's 10 minutes. */
+    @DataBoundSetter
+    public void setWaitTimeout(String waitTimeout) {
+        String value = Util.fixEmptyAndTrim(waitTimeout);
+        if (value != null) {
+            WaitTimeout.parse(value); // refuse a bad default here rather than in every build
+        }
+        this.waitTimeout = value;
+        save();
+    }
+
+    public int getPollIntervalSeconds() {
+        return pollIntervalSeconds;
+    }
+
+    /** The first pause between polls while waiting; it grows by half each poll up to the engine's maximum. */
+    @DataBoundSetter
+    public void setPollIntervalSeconds(int pollIntervalSeconds) {
+        this.pollIntervalSeconds = pollIntervalSeconds >= 1 && pollIntervalSeconds <= 60 ? pollIntervalSeconds
+                : DEFAULT_POLL_INTERVAL_SECONDS;
+        save();
+    }
+
+    /**
+     * How a waiting deploy waits: the step's environment and timeout, else these defaults, else
+     * the engine's. Throws {@link IllegalArgumentException} for a timeout that does not parse.
+     */
+    WaitOptions waitOptions(String environment, String timeout, boolean strict) {
+        Duration parsed = WaitTimeout.parse(pick(timeout, waitTimeout));
+        return WaitOptions.defaults().withEnvironment(pick(environment, defaultEnvironment)).withTimeout(parsed)
+                .withIntervals(Duration.ofSeconds(pollIntervalSeconds), null).withStrict(strict);
+    }
+
     /** The namespace for a deploy that names none. */
     String namespaceOr(String requested) {
         return pickOr(requested, defaultNamespace, DeployRequest.DEFAULT_NAMESPACE);
@@ -297,6 +364,14 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
 
     public FormValidation doCheckMaxAttempts(@QueryParameter int value) {
         return Forms.checkRange(value, 1, 20);
+    }
+
+    public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
+        return Forms.checkWaitTimeout(value);
+    }
+
+    public FormValidation doCheckPollIntervalSeconds(@QueryParameter int value) {
+        return Forms.checkRange(value, 1, 60);
     }
 
     @POST

@@ -32,6 +32,10 @@ class ConfigurationAsCodeITest {
         assertEquals(5, config.getConnectTimeoutSeconds());
         assertEquals(20, config.getResponseTimeoutSeconds());
         assertEquals(3, config.getMaxAttempts());
+        assertEquals("ci-east", config.getInstanceName());
+        assertEquals("staging", config.getDefaultEnvironment());
+        assertEquals("15m", config.getWaitTimeout());
+        assertEquals(3, config.getPollIntervalSeconds());
     }
 
     @Test
@@ -43,5 +47,9 @@ class ConfigurationAsCodeITest {
         assertTrue(exported.contains("https://api.openchoreo.example.com"), exported);
         assertTrue(exported.contains("defaultNamespace: \"acme\""), exported);
         assertTrue(exported.contains("maxAttempts: 3"), exported);
+        assertTrue(exported.contains("instanceName: \"ci-east\""), exported);
+        assertTrue(exported.contains("defaultEnvironment: \"staging\""), exported);
+        assertTrue(exported.contains("waitTimeout: \"15m\""), exported);
+        assertTrue(exported.contains("pollIntervalSeconds: 3"), exported);
     }
 }

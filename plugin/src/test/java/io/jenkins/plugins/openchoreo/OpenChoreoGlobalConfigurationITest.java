@@ -64,6 +64,10 @@ class OpenChoreoGlobalConfigurationITest {
         config.setResource("https://api.example.com");
         config.setConnectTimeoutSeconds(7);
         config.setResponseTimeoutSeconds(25);
+        config.setInstanceName("ci-east");
+        config.setDefaultEnvironment("staging");
+        config.setWaitTimeout("15m");
+        config.setPollIntervalSeconds(4);
         String api = config.getApiUrl();
         j.configRoundtrip(); // security is off here: the web client submits the form anonymously
         config = OpenChoreoGlobalConfiguration.get();
@@ -80,6 +84,34 @@ class OpenChoreoGlobalConfigurationITest {
         assertEquals(7, config.getConnectTimeoutSeconds());
         assertEquals(25, config.getResponseTimeoutSeconds());
         assertEquals(2, config.getMaxAttempts());
+        assertEquals("ci-east", config.getInstanceName());
+        assertEquals("staging", config.getDefaultEnvironment());
+        assertEquals("15m", config.getWaitTimeout());
+        assertEquals(4, config.getPollIntervalSeconds());
+    }
+
+    @Test
+    void waitDefaultsApplyWhenTheStepNamesNone() {
+        OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
+        config.setDefaultEnvironment("staging");
+        config.setWaitTimeout("15m");
+        config.setPollIntervalSeconds(4);
+        var defaults = config.waitOptions(null, null, false);
+        assertEquals("staging", defaults.environment());
+        assertEquals(java.time.Duration.ofMinutes(15), defaults.timeout());
+        assertEquals(java.time.Duration.ofSeconds(4), defaults.interval());
+        var own = config.waitOptions("production", "90s", true);
+        assertEquals("production", own.environment());
+        assertEquals(java.time.Duration.ofSeconds(90), own.timeout());
+        assertTrue(own.strict());
+        config.setWaitTimeout(null);
+        config.setPollIntervalSeconds(0); // out of range: back to the default
+        assertEquals(java.time.Duration.ofMinutes(10), config.waitOptions(null, null, false).timeout());
+        assertEquals(OpenChoreoGlobalConfiguration.DEFAULT_POLL_INTERVAL_SECONDS, config.getPollIntervalSeconds());
+        assertThrows(IllegalArgumentException.class, () -> config.setWaitTimeout("soon"));
+        assertEquals(FormValidation.Kind.ERROR, config.doCheckWaitTimeout("soon").kind);
+        assertEquals(FormValidation.Kind.OK, config.doCheckWaitTimeout("1h30m").kind);
+        assertEquals(FormValidation.Kind.OK, config.doCheckWaitTimeout("${TIMEOUT}").kind);
     }
 
     private FormValidation testConnection() {

@@ -6,6 +6,8 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.ModelObject;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
+import io.jenkins.plugins.openchoreo.sandbox.AuthMethod;
+import io.jenkins.plugins.openchoreo.sandbox.Role;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
 
@@ -15,6 +17,14 @@ final class SandboxFixture {
     static final String CREDENTIALS_ID = "openchoreo-ci";
     static final String PORTAL = "https://portal.example.com";
     static final String GREETER_PORTAL_LINK = PORTAL + "/catalog/default/component/greeter";
+    /** A client with the CI role plus the views that following a rollout needs. */
+    static final String WATCHER_CREDENTIALS_ID = "openchoreo-watcher";
+    static final String WATCHER_CLIENT_ID = "rollout-watcher";
+    static final String WATCHER_SECRET = "watch+me";
+    /** An endpoint published externally, so the Ready binding has an external URL. */
+    static final String API_ENDPOINT = "- {name: api, port: 8080, type: HTTP, visibility: [external]}";
+    /** Where the sandbox says the greeter's external endpoint answers. */
+    static final String GREETER_URL = "http://development.openchoreo.localhost:19080/shop/greeter";
 
     private SandboxFixture() {}
 
@@ -42,6 +52,14 @@ final class SandboxFixture {
         CredentialsProvider.lookupStores(context).iterator().next().addCredentials(Domain.global(),
                 new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "OpenChoreo CI client",
                         client.clientId(), client.secret()));
+    }
+
+    /** Registers the rollout watcher client with the sandbox and adds it as global credentials. */
+    static void addWatcherCredentials(Sandbox sandbox) throws Exception {
+        sandbox.registerClient(WATCHER_CLIENT_ID, WATCHER_SECRET, AuthMethod.POST, Role.ROLLOUT_WATCHER);
+        CredentialsProvider.lookupStores(jenkins()).iterator().next().addCredentials(Domain.global(),
+                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, WATCHER_CREDENTIALS_ID,
+                        "OpenChoreo rollout watcher", WATCHER_CLIENT_ID, WATCHER_SECRET));
     }
 
     static String secret(Sandbox sandbox) {

@@ -26,6 +26,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sandbox implements AutoCloseable {
 
+    static {
+        // The JDK's HttpServer leaves Nagle's algorithm on unless told otherwise (read once, when its
+        // first server starts): with the client's delayed ACK every answer then waits ~40 ms on
+        // loopback. The real server (Go's net/http) sets TCP_NODELAY, so the sandbox does too.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** OpenChoreo's default CI client id. */
     public static final String DEFAULT_CLIENT_ID = "openchoreo-workload-publisher-client";
 

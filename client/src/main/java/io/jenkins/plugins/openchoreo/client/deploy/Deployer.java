@@ -275,7 +275,7 @@ public final class Deployer {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServerErrorException(ErrorCode.API_SERVER_ERROR, "The deploy was interrupted while retrying");
+            throw new ServerErrorException(ErrorCode.ABORTED, "The deploy was interrupted while retrying");
         }
     }
 }

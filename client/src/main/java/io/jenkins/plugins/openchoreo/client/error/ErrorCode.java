@@ -89,9 +89,9 @@ public enum ErrorCode {
             "Waiting for the rollout needs component:view, componentrelease:view and releasebinding:view, which "
                     + "OpenChoreo's workload-publisher role lacks: bind a role with them to this client in the "
                     + "namespace, or wait without strict mode (a warning then), or do not wait."),
-    ROLLOUT_ABORTED(SERVER,
-            "Waiting was stopped (the build was aborted or the process interrupted); the Workload write, if any, "
-                    + "stands. Follow the rollout in the portal."),
+    ABORTED(SERVER,
+            "The deploy was stopped (the build was aborted or the process interrupted); a Workload write that "
+                    + "completed before stands: check the component in the portal, or deploy again."),
     RESPONSE_TOO_LARGE(SERVER,
             "The server sent a larger body than this client accepts: check that the URL points at the OpenChoreo API."),
     BAD_RESPONSE(SERVER,

@@ -191,8 +191,8 @@ public final class RolloutWaiter {
                 Thread.sleep(sleep.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ServerErrorException(ErrorCode.ROLLOUT_ABORTED, "Stopped waiting for the rollout: "
-                        + "interrupted", ErrorCode.ROLLOUT_ABORTED.hint(), null, 0, e);
+                throw new ServerErrorException(ErrorCode.ABORTED, "Stopped waiting for the rollout: "
+                        + "interrupted", ErrorCode.ABORTED.hint(), null, 0, e);
             }
             Duration grown = interval.plus(interval.dividedBy(2));
             interval = grown.compareTo(options.maxInterval()) > 0 ? options.maxInterval() : grown;

@@ -14,6 +14,7 @@ import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCategory;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.ForbiddenException;
+import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.error.ServerErrorException;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
 import io.jenkins.plugins.openchoreo.sandbox.AuthMethod;
@@ -190,8 +191,8 @@ class RolloutWaitTest {
         long start = System.nanoTime();
         worker.get().interrupt();
         assertThatThrownBy(() -> running.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOfSatisfying(ServerErrorException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.ROLLOUT_ABORTED));
+                .cause().isInstanceOfSatisfying(OpenChoreoException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.ABORTED));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
