@@ -28,34 +28,29 @@ class PluginDocsTest {
 
     static final String CASC_RESOURCE = "plugin/src/test/resources/io/jenkins/plugins/openchoreo/configuration-as-code.yaml";
 
+    /** The first column of a page section's table equals the names the plugin class binds. */
+    private static void tableMatches(String page, String section, String className, String... sanity) {
+        Set<String> code = PluginSources.boundNames(className);
+        assertThat(code).as("sanity: names read from " + className + ".java").contains(sanity);
+        Set<String> documented = new LinkedHashSet<>(Docs.firstColumnCodes(Docs.section(Docs.page(page), section)));
+        assertThat(documented).as("the " + section + " table of docs/" + page + " vs " + className
+                + "'s @DataBoundConstructor/@DataBoundSetter names").containsExactlyInAnyOrderElementsOf(code);
+    }
+
     @Test
     void pipelineStepPageListsExactlyTheStepArguments() {
-        Set<String> code = PluginSources.boundNames("OpenChoreoDeployStep");
-        assertThat(code).as("sanity: arguments read from the source").contains("component", "image", "dryRun");
-        Set<String> documented = new LinkedHashSet<>(
-                Docs.firstColumnCodes(Docs.section(Docs.page("pipeline-step.md"), "Arguments")));
-        assertThat(documented).as("the Arguments table of docs/pipeline-step.md vs OpenChoreoDeployStep's "
-                + "@DataBoundConstructor/@DataBoundSetter names").containsExactlyInAnyOrderElementsOf(code);
+        tableMatches("pipeline-step.md", "Arguments", "OpenChoreoDeployStep", "component", "image", "dryRun");
     }
 
     @Test
     void freestylePageListsExactlyTheActionFields() {
-        Set<String> code = PluginSources.boundNames("OpenChoreoDeployRecorder");
-        assertThat(code).contains("component", "image");
-        Set<String> documented = new LinkedHashSet<>(
-                Docs.firstColumnCodes(Docs.section(Docs.page("freestyle.md"), "Fields")));
-        assertThat(documented).as("the Fields table of docs/freestyle.md vs OpenChoreoDeployRecorder")
-                .containsExactlyInAnyOrderElementsOf(code);
+        tableMatches("freestyle.md", "Fields", "OpenChoreoDeployRecorder", "component", "image");
     }
 
     @Test
     void configurationAsCodePageListsExactlyTheGlobalFields() {
-        Set<String> code = PluginSources.boundNames("OpenChoreoGlobalConfiguration");
-        assertThat(code).contains("apiUrl", "credentialsId", "maxAttempts");
-        Set<String> documented = new LinkedHashSet<>(
-                Docs.firstColumnCodes(Docs.section(Docs.page("configuration-as-code.md"), "Fields")));
-        assertThat(documented).as("the Fields table of docs/configuration-as-code.md vs "
-                + "OpenChoreoGlobalConfiguration's @DataBoundSetter names").containsExactlyInAnyOrderElementsOf(code);
+        tableMatches("configuration-as-code.md", "Fields", "OpenChoreoGlobalConfiguration", "apiUrl", "credentialsId",
+                "maxAttempts");
     }
 
     @Test
