@@ -18,7 +18,7 @@ class DeployRequestTest {
     @Test
     void unsetFieldsGetTheirDefaultsAndBlankMeansUnset() {
         DeployRequest request = new DeployRequest(" ", null, " greeter ", " r/g:1 ", "  ", "", null, " ", null, "\t",
-                null, null, null, " ", false, false);
+                null, null, null, " ", false, false, null);
         assertThat(request.namespace()).isEqualTo(DeployRequest.DEFAULT_NAMESPACE);
         assertThat(request.project()).isEqualTo(DeployRequest.DEFAULT_PROJECT);
         assertThat(request.component()).isEqualTo("greeter");
