@@ -22,8 +22,11 @@ public final class SecretMasker {
     private static final int MIN_SECRET_LENGTH = 4;
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final Pattern AUTH_HEADER = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+");
-    private static final Pattern SECRET_FIELD = Pattern.compile(
-            "(?i)(?<![A-Za-z0-9_-])(\"?(?:client_secret|access_token|password|secret)\"?\\s*[=:]\\s*\"?)([^\"&\\s,}]+)");
+    // Credential-shaped fields: forms (k=v), JSON ("k": "v") and YAML (k: v). The bare word "secret"
+    // only with '=' or as a JSON key, so prose such as "the client id and secret: check ..." stays readable.
+    private static final Pattern SECRET_FIELD = Pattern.compile("(?i)(?<![A-Za-z0-9_-])("
+            + "\"?(?:client_secret|access_token|password)\"?\\s*[=:]\\s*\"?"
+            + "|secret\\s*=\\s*\"?|\"secret\"\\s*:\\s*\"?)([^\"&\\s,}]+)");
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 

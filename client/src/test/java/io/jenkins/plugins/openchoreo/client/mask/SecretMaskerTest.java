@@ -32,6 +32,8 @@ class SecretMaskerTest {
         assertThat(masked).doesNotContain(jwt).doesNotContain("abc.def-ghi").doesNotContain("Y2k6cHc=")
                 .doesNotContain("hunter22").doesNotContain("opaque-123")
                 .contains("Bearer ****", "Basic ****", "client_secret=****", "&x=1");
+        assertThat(new SecretMasker().mask("password: hunter22 secret=s3cr3t {\"secret\": \"v4lue\"}"))
+                .doesNotContain("hunter22").doesNotContain("s3cr3t").doesNotContain("v4lue");
     }
 
     @Test
@@ -39,6 +41,8 @@ class SecretMaskerTest {
         SecretMasker masker = new SecretMasker().add("ab").add(null);
         String text = "Workload greeter-workload, env {\"key\":\"DB_SECRET\",\"valueFrom\":{\"secretKeyRef\":{}}}";
         assertThat(masker.mask(text)).isEqualTo(text);
+        String hint = "The identity provider does not accept this client id and secret: check the credential";
+        assertThat(masker.mask(hint)).isEqualTo(hint);
         assertThat(masker.mask(null)).isNull();
         assertThat(masker.mask("")).isEmpty();
     }
