@@ -99,7 +99,7 @@ final class Dispatcher implements HttpHandler {
                 return Reply.json(200, metadata);
             case PROTECTED_RESOURCE:
                 ObjectNode resource = Json.object().put("resource", apiUrl.toString());
-                resource.putArray("authorization_servers").add(issuer);
+                identityProvider.authorizationServers().forEach(resource.putArray("authorization_servers")::add);
                 resource.putArray("bearer_methods_supported").add("header");
                 return Reply.json(200, resource);
             case VERSION:

@@ -17,8 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A client-credentials identity provider after ThunderID: one authentication method per client,
  * RFC 6749 errors, RS256 access tokens with a {@code kid}; and the API side's token check
- * (signature by {@code kid}, exact issuer, {@code exp}/{@code nbf} without skew, audience).
+ * (signature by {@code kid}, exact issuer, {@code exp}/{@code nbf} without skew, audience), for
+ * its own tokens and for those of the external providers it is told to trust.
  */
 final class IdentityProvider {
 
@@ -35,6 +39,8 @@ final class IdentityProvider {
     private final String issuer;
     private final String audience;
     private final Map<String, SandboxClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, TrustedIssuer> trustedIssuers = new LinkedHashMap<>();
+    private final Map<String, Role> externalRoles = new ConcurrentHashMap<>();
     private volatile Duration tokenLifetime;
     private volatile ExpiresInFormat expiresInFormat = ExpiresInFormat.NUMBER;
 
@@ -163,6 +169,26 @@ final class IdentityProvider {
         return jwt.serialize();
     }
 
+    /**
+     * Trusts another identity provider's tokens besides the sandbox's own; its clients are named by
+     * the {@code azp} (or {@code client_id}) claim and get the role {@link #assignRole} gave them.
+     */
+    void trust(TrustedIssuer trusted) {
+        trustedIssuers.put(trusted.issuer(), trusted);
+    }
+
+    /** The role of an external client; one never assigned is a workload publisher. */
+    void assignRole(String clientId, Role role) {
+        externalRoles.put(clientId, role);
+    }
+
+    /** The issuers the API names in its protected-resource metadata: trusted ones first, then its own. */
+    List<String> authorizationServers() {
+        List<String> servers = new ArrayList<>(trustedIssuers.keySet());
+        servers.add(issuer);
+        return servers;
+    }
+
     /** The client a bearer token speaks for, or why it is refused (the API's 401 body). */
     Verdict verify(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -170,25 +196,37 @@ final class IdentityProvider {
         }
         try {
             SignedJWT jwt = SignedJWT.parse(authorization.substring(7).trim());
-            if (!key.getKeyID().equals(jwt.getHeader().getKeyID()) || !jwt.verify(new RSASSAVerifier(key))) {
-                return Verdict.refused("INVALID_TOKEN", "invalid or expired token");
-            }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            // The issuer is read unverified only to choose the keys; it must then match exactly.
+            String claimed = claims.getIssuer();
+            TrustedIssuer trusted = claimed == null ? null : trustedIssuers.get(claimed);
+            boolean own = issuer.equals(claimed);
+            boolean signed = own ? key.getKeyID().equals(jwt.getHeader().getKeyID()) && jwt.verify(new RSASSAVerifier(key))
+                    : trusted != null && trusted.signed(jwt);
             Date now = new Date();
-            if (!issuer.equals(claims.getIssuer()) || claims.getExpirationTime() == null
-                    || !now.before(claims.getExpirationTime())
+            if (!signed || claims.getExpirationTime() == null || !now.before(claims.getExpirationTime())
                     || claims.getNotBeforeTime() != null && now.before(claims.getNotBeforeTime())) {
                 return Verdict.refused("INVALID_TOKEN", "invalid or expired token");
             }
             if (audience != null && (claims.getAudience() == null || !claims.getAudience().contains(audience))) {
                 return Verdict.refused("INVALID_CLAIMS", "token audience does not match");
             }
-            return Optional.ofNullable(clients.get(claims.getSubject()))
+            return (own ? Optional.ofNullable(clients.get(claims.getSubject())) : externalClient(claims))
                     .map(c -> new Verdict(c, null, null))
                     .orElseGet(() -> Verdict.refused("INVALID_CLAIMS", "unknown subject"));
         } catch (ParseException | JOSEException e) {
             return Verdict.refused("INVALID_TOKEN", "invalid or expired token");
         }
+    }
+
+    /** An external provider's client, by {@code azp} (Keycloak, OIDC) or else {@code client_id} (RFC 9068). */
+    private Optional<SandboxClient> externalClient(JWTClaimsSet claims) throws ParseException {
+        String clientId = claims.getStringClaim("azp");
+        if (clientId == null) {
+            clientId = claims.getStringClaim("client_id");
+        }
+        return Optional.ofNullable(clientId).map(id -> new SandboxClient(id, null, null,
+                externalRoles.getOrDefault(id, Role.WORKLOAD_PUBLISHER)));
     }
 
     static Reply error(int status, String code, String description) {

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,7 @@ public final class Sandbox implements AutoCloseable {
         api = new WorkloadApi(rollouts);
         defaultLatency = builder.latency;
         identityProvider = new IdentityProvider(apiUrl + Route.IDP_PREFIX, builder.audience, builder.tokenLifetime);
+        builder.trusted.forEach(identityProvider::trust);
         defaultClient = new SandboxClient(DEFAULT_CLIENT_ID, randomSecret(), AuthMethod.POST, Role.WORKLOAD_PUBLISHER);
         identityProvider.register(defaultClient);
         dispatcher = new Dispatcher(apiUrl, builder.version, identityProvider, api, faults, log);
@@ -128,6 +130,14 @@ public final class Sandbox implements AutoCloseable {
         SandboxClient client = new SandboxClient(clientId, secret, method, role);
         identityProvider.register(client);
         return client;
+    }
+
+    /**
+     * The role of a client of a trusted external identity provider, named as its tokens' {@code azp}
+     * (or {@code client_id}) claim names it; clients never assigned one are workload publishers.
+     */
+    public void assignRole(String clientId, Role role) {
+        identityProvider.assignRole(clientId, role);
     }
 
     /** A valid token for a client, without a round trip. */
@@ -246,9 +256,23 @@ public final class Sandbox implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private String version = "v1.2.0";
         private int port;
+        private final List<TrustedIssuer> trusted = new ArrayList<>();
         private Duration rolloutDelay = Duration.ofSeconds(2);
 
         private Builder() {
+        }
+
+        /**
+         * Also accepts the access tokens of another identity provider (Keycloak, for example), as
+         * OpenChoreo configured with it does: RS256 signatures by a key of {@code jwksUrl} (fetched
+         * on first use and cached), {@code iss} equal to {@code issuer} to the letter, {@code exp}
+         * and {@code nbf} without clock skew, and the {@link #audience} when one is set. The
+         * protected-resource metadata then names this issuer first. The sandbox's own tokens stay
+         * valid.
+         */
+        public Builder trustIssuer(String issuer, URI jwksUrl) {
+            trusted.add(new TrustedIssuer(issuer, jwksUrl));
+            return this;
         }
 
         /** How long a release takes to become Ready after a Workload change (default 2 s). */

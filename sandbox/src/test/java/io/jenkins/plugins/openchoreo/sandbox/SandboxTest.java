@@ -141,6 +141,65 @@ class SandboxTest {
     }
 
     @Test
+    void tokensOfATrustedIssuerAreCheckedThroughItsJwks() throws Exception {
+        try (Sandbox idp = Sandbox.builder().audience("openchoreo-api").start();
+                Sandbox other = Sandbox.start();
+                Sandbox api = Sandbox.builder().audience("openchoreo-api")
+                        .trustIssuer(idp.issuer().toString(), idp.jwksUrl()).start();
+                Sandbox slashed = Sandbox.builder().trustIssuer(idp.issuer() + "/", idp.jwksUrl()).start()) {
+            api.addComponent("default", "shop", "greeter");
+            idp.registerClient("ci-external", "unused", AuthMethod.POST, Role.ADMIN);
+            String external = "Bearer " + idp.mintToken("ci-external");
+            String list = "/api/v1/namespaces/default/workloads?component=greeter";
+            assertThat(status(api, list, external)).isEqualTo(200);
+            // The role is the API's to give (by client_id here, azp for Keycloak), not the provider's.
+            assertThat(status(api, "/api/v1/namespaces", external)).isEqualTo(403);
+            api.assignRole("ci-external", Role.ADMIN);
+            assertThat(status(api, "/api/v1/namespaces", external)).isEqualTo(200);
+            assertThat(status(api, list, "Bearer " + api.mintToken(Sandbox.DEFAULT_CLIENT_ID))).isEqualTo(200);
+
+            assertThat(status(api, list, "Bearer " + idp.mintToken("ci-external", Duration.ofSeconds(-1))))
+                    .isEqualTo(401);
+            assertThat(status(api, list, "Bearer " + other.mintToken(Sandbox.DEFAULT_CLIENT_ID))).isEqualTo(401);
+            assertThat(status(slashed, list, external)).isEqualTo(401);
+            String tampered = external.substring(0, external.length() - 4) + "AAAA";
+            assertThat(status(api, list, tampered)).isEqualTo(401);
+            String otherAudience = "Bearer " + idp.mintToken("ci-external");
+            try (Sandbox strict = Sandbox.builder().audience("another-api")
+                    .trustIssuer(idp.issuer().toString(), idp.jwksUrl()).start()) {
+                HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(strict.apiUrl() + list))
+                        .header("Authorization", otherAudience));
+                assertThat(refused.body()).contains("INVALID_CLAIMS");
+            }
+            JsonNode resource = Json.MAPPER.readTree(send(HttpRequest.newBuilder(URI.create(api.apiUrl()
+                    + "/.well-known/oauth-protected-resource"))).body());
+            assertThat(resource.path("authorization_servers").get(0).asText()).isEqualTo(idp.issuer().toString());
+            assertThat(resource.path("authorization_servers").get(1).asText()).isEqualTo(api.issuer().toString());
+        }
+    }
+
+    @Test
+    void aTrustedIssuerWhoseKeysCannotBeFetchedVouchesForNothing() throws Exception {
+        URI closed;
+        try (Sandbox gone = Sandbox.start()) {
+            closed = gone.jwksUrl();
+        }
+        try (Sandbox idp = Sandbox.start();
+                Sandbox api = Sandbox.builder().trustIssuer(idp.issuer().toString(), closed).start()) {
+            idp.registerClient("ci-external", "unused", AuthMethod.POST, Role.ADMIN);
+            assertThat(status(api, "/api/v1/namespaces/default/workloads", "Bearer " + idp.mintToken("ci-external")))
+                    .isEqualTo(401);
+        }
+        assertThatThrownBy(() -> Sandbox.builder().trustIssuer(" ", closed))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private int status(Sandbox target, String path, String authorization) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(target.apiUrl() + path)).header("Authorization", authorization))
+                .statusCode();
+    }
+
+    @Test
     void workloadsFollowTheRealServersRules() throws Exception {
         String bearer = bearer();
         String base = "/api/v1/namespaces/default/workloads";

@@ -4,8 +4,10 @@ import java.util.Locale;
 
 /**
  * How the client proves itself to the token endpoint (RFC 6749 §2.3.1). ThunderID accepts exactly
- * one method per application, so the method is a setting; {@link #AUTO} tries Post (OpenChoreo's default CI client), falls back
- * once to the other on {@code unauthorized_client}, and remembers what worked per token URL.
+ * one method per application, so the method is a setting; {@link #AUTO} tries Post (what OpenChoreo's
+ * default CI client uses), falls back once to the other on a 400 {@code unauthorized_client}
+ * (ThunderID's answer to the wrong method; a 401 one is Keycloak's wrong secret), and remembers
+ * what worked per token URL.
  */
 public enum ClientAuthMethod {
     BASIC("client_secret_basic"),

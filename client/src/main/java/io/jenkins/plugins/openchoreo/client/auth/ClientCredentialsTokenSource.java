@@ -77,7 +77,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
             cache.rememberMethod(url, tryFirst);
             return token;
         } catch (TokenException e) {
-            if (!"unauthorized_client".equals(e.oauthError())) {
+            if (!TokenResponses.wrongMethod(e)) {
                 throw e;
             }
             ClientAuthMethod fallback = tryFirst.other();
@@ -89,7 +89,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
             } catch (TokenException second) {
                 throw new TokenException(second.code(), second.getMessage() + "; tried " + tryFirst.wireName()
                         + " and " + fallback.wireName(), second.oauthError(), second.requestId(), second.status(),
-                        null);
+                        null, second.hint());
             }
             cache.rememberMethod(url, fallback);
             return token;

@@ -54,9 +54,15 @@ final class TokenResponses {
     private static TokenException error(JsonNode body, HttpResult result, URI tokenUrl, SecretMasker masker) {
         String error = body.path("error").asText();
         String description = body.path("error_description").asText("");
+        boolean wantsAssertion = description.toLowerCase(Locale.ROOT).contains("client_assertion");
         ErrorCode code = switch (error) {
-            case "invalid_client" -> ErrorCode.TOKEN_INVALID_CLIENT;
-            case "unauthorized_client" -> ErrorCode.TOKEN_UNAUTHORIZED_CLIENT;
+            // Keycloak: 400 invalid_client "Parameter client_assertion_type is missing" when the client is
+            // registered for a signed-JWT method; 401 invalid_client for an unknown client id.
+            case "invalid_client" -> wantsAssertion ? ErrorCode.TOKEN_UNAUTHORIZED_CLIENT
+                    : ErrorCode.TOKEN_INVALID_CLIENT;
+            // ThunderID: 400 for the wrong method. Keycloak: 401 for a wrong or missing secret.
+            case "unauthorized_client" -> result.status() == 401 ? ErrorCode.TOKEN_INVALID_CLIENT
+                    : ErrorCode.TOKEN_UNAUTHORIZED_CLIENT;
             case "invalid_scope" -> ErrorCode.TOKEN_INVALID_SCOPE;
             case "unsupported_grant_type" -> ErrorCode.TOKEN_UNSUPPORTED_GRANT;
             case "server_error", "temporarily_unavailable" -> ErrorCode.TOKEN_SERVER_ERROR;
@@ -64,7 +70,23 @@ final class TokenResponses {
         };
         String message = "The identity provider at " + tokenUrl + " refused the token request: " + error
                 + (description.isEmpty() ? "" : " (" + description + ")") + ", HTTP " + result.status();
-        return new TokenException(code, masker.mask(message), error, result.requestId(), result.status(), null);
+        return new TokenException(code, masker.mask(message), error, result.requestId(), result.status(), null,
+                wantsAssertion ? SIGNED_JWT_HINT : null);
+    }
+
+    /** The hint when the application is registered for a method this client cannot use. */
+    static final String SIGNED_JWT_HINT = "The application is registered for a signed-JWT client authentication "
+            + "(client_secret_jwt or private_key_jwt), which this client does not send: register it for a client "
+            + "id and secret (Keycloak: Client Authenticator 'Client Id and Secret'), used by client_secret_basic "
+            + "and client_secret_post.";
+
+    /**
+     * Whether a refusal means "this client authentication method is not the registered one", so that
+     * {@code auto} tries the other method: ThunderID's 400 {@code unauthorized_client}. Keycloak's
+     * 401 {@code unauthorized_client} means a wrong secret, which the other method cannot fix.
+     */
+    static boolean wrongMethod(TokenException e) {
+        return "unauthorized_client".equals(e.oauthError()) && e.code() == ErrorCode.TOKEN_UNAUTHORIZED_CLIENT;
     }
 
     private static Duration lifetime(JsonNode expiresIn, String token, Instant now) {

@@ -26,8 +26,7 @@ public enum ErrorCode {
     TOKEN_UNAUTHORIZED_CLIENT(AUTHENTICATION,
             "The client may not use this grant or this client authentication method: set the method to the one "
                     + "the application is registered with (client_secret_post for OpenChoreo's default CI client, "
-                    + "client_secret_basic for a ThunderID Backend app), or 'auto'; with Keycloak this also means "
-                    + "a wrong secret."),
+                    + "client_secret_basic for a ThunderID Backend app), or 'auto'."),
     TOKEN_INVALID_SCOPE(AUTHENTICATION,
             "The identity provider rejected the requested scope: remove it or use one the application is granted "
                     + "(Entra ID needs api://<app>/.default)."),

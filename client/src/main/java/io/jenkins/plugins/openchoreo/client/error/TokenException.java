@@ -13,7 +13,13 @@ public class TokenException extends UnauthorizedException {
 
     public TokenException(ErrorCode code, String message, String oauthError, String requestId, int status,
             Throwable cause) {
-        super(code, message, null, requestId, status, cause);
+        this(code, message, oauthError, requestId, status, cause, null);
+    }
+
+    /** @param hint a more specific hint than the code's, or null for the code's */
+    public TokenException(ErrorCode code, String message, String oauthError, String requestId, int status,
+            Throwable cause, String hint) {
+        super(code, message, hint, requestId, status, cause);
         this.oauthError = oauthError;
     }
 

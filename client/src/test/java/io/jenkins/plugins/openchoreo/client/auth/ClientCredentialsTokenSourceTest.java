@@ -3,6 +3,7 @@ package io.jenkins.plugins.openchoreo.client.auth;
 import static io.jenkins.plugins.openchoreo.client.SandboxTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
 import io.jenkins.plugins.openchoreo.client.MutableClock;
@@ -113,6 +114,37 @@ class ClientCredentialsTokenSourceTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID_CLIENT);
                     assertThat(e.getMessage()).doesNotContain("wrong-secret");
                 });
+    }
+
+    @Test
+    void keycloaksWrongSecretIsABadCredentialAndAutoDoesNotTryTheOtherMethod() {
+        // Keycloak's answer to a wrong or missing secret, by either method (measured on 26.4.5).
+        TokenException e = refusedOnceUnderAuto(401,
+                "{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid client or Invalid client credentials\"}");
+        assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID_CLIENT);
+        assertThat(e.oauthError()).isEqualTo("unauthorized_client");
+        assertThat(e.hint()).contains("client id").contains("client secret");
+        assertThat(listener.all()).doesNotContain("trying client_secret_post");
+    }
+
+    @Test
+    void aClientRegisteredForSignedJwtGetsItsOwnHintAndNoFallback() {
+        // Keycloak's answer when the client's authenticator is client-secret-jwt or client-jwt.
+        TokenException e = refusedOnceUnderAuto(400,
+                "{\"error\":\"invalid_client\",\"error_description\":\"Parameter client_assertion_type is missing\"}");
+        assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_UNAUTHORIZED_CLIENT);
+        assertThat(e.hint()).contains("signed-JWT").contains("client_secret_basic");
+    }
+
+    /** The refusal a token request with method auto gets for this answer, after exactly one request. */
+    private TokenException refusedOnceUnderAuto(int status, String body) {
+        SandboxClient client = client(AuthMethod.BASIC, "refused-secret");
+        sandbox.faults().add(Fault.on(Route.TOKEN).status(status).body("application/json", body));
+        TokenException refusal = catchThrowableOfType(TokenException.class,
+                () -> connect(client, ClientAuthMethod.AUTO).tokens().token(listener));
+        assertThat(refusal).isNotNull();
+        assertThat(sandbox.count(Route.TOKEN)).isEqualTo(1);
+        return refusal;
     }
 
     @ParameterizedTest
