@@ -57,7 +57,7 @@ class RequestPropertiesTest {
         assertThat(TALLY.strayRequests.get()).as("requests to unexpected paths").isZero();
     }
 
-    @Property(tries = 700)
+    @Property(tries = 500)
     void everyNameIsCheckedBeforeAnyRequest(@ForAll("names") String namespace, @ForAll("names") String project,
             @ForAll("names") String component, @ForAll("images") String image,
             @ForAll("optionalNames") String workloadName, @ForAll("optionalNames") String workflowRun,
@@ -69,7 +69,7 @@ class RequestPropertiesTest {
         deploy(request, false);
     }
 
-    @Property(tries = 400)
+    @Property(tries = 300)
     void validRequestsAreAcceptedByTheServer(@ForAll("mostlyValidNames") String project,
             @ForAll("mostlyValidNames") String component, @ForAll("mostlyValidImages") String image,
             @ForAll("optionalNames") String workloadName, @ForAll("mostlyValidLabels") Map<String, String> labels,
