@@ -8,16 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
-import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
-import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
 import io.jenkins.plugins.openchoreo.client.descriptor.DescriptorReader;
 import io.jenkins.plugins.openchoreo.client.descriptor.OverlayArguments;
-import io.jenkins.plugins.openchoreo.sandbox.RecordedRequest;
-import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -66,22 +59,17 @@ class DescriptorPropertiesTest {
             "endpoints: [{name: a, port: 99999999999999999999999}]", "endpoints: [{name: a, port: 1e400}]",
             "endpoints: [{name: a, port: -1}]", "endpoints: [{name: a, port: 0x1F90}]", "endpoints: [{name: a, port: .inf}]");
 
-    private static Sandbox sandbox;
-    private static TokenCache cache;
+    private static SandboxDeploys deploys;
     private static int namespaces;
 
     @BeforeContainer
     static void start() {
-        sandbox = Sandbox.start();
-        cache = new TokenCache(Clock.systemUTC());
+        deploys = new SandboxDeploys(TALLY);
     }
 
     @AfterContainer
     static void stop() {
-        sandbox.close();
-        TALLY.print();
-        assertThat(TALLY.escaped.get()).as("inputs that escaped").isZero();
-        assertThat(TALLY.strayRequests.get()).as("requests to unexpected paths").isZero();
+        deploys.close();
     }
 
     @Property(tries = 250)
@@ -118,19 +106,8 @@ class DescriptorPropertiesTest {
     /** Through the Deployer: a dry run, or a real deploy into a fresh namespace. */
     private static void deploy(DeployRequest.Builder builder, MemoryFiles files, String input, boolean real) {
         String namespace = "d-" + ++namespaces;
-        sandbox.addComponent(namespace, "default", "greeter");
-        sandbox.clearRequests();
-        DeployRequest request = builder.namespace(namespace).dryRun(!real).build();
-        Deployer deployer = new Deployer(SandboxTestSupport.settings(sandbox),
-                SandboxTestSupport.credentials(sandbox.defaultClient()), cache, files, null);
-        DeployResult result = TALLY.judge(input, () -> deployer.deploy(request));
-        List<RecordedRequest> requests = sandbox.requests();
-        if (result == null) {
-            assertThat(requests).as("requests made for a rejected deploy").isEmpty();
-        }
-        requests.stream().map(RecordedRequest::path)
-                .filter(p -> !RequestPropertiesTest.EXPECTED_PATH.matcher(p).matches()).forEach(TALLY::stray);
-        assertThat(files.stayedInside()).as("paths read: %s", files.asked).isTrue();
+        deploys.sandbox.addComponent(namespace, "default", "greeter");
+        deploys.deploy(builder.namespace(namespace).dryRun(!real).build(), files, input);
     }
 
     private static MemoryFiles repository() {

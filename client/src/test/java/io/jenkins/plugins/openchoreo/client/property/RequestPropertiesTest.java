@@ -3,20 +3,14 @@ package io.jenkins.plugins.openchoreo.client.property;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
-import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
 import io.jenkins.plugins.openchoreo.client.descriptor.Names;
 import io.jenkins.plugins.openchoreo.client.error.InvalidRequestException;
-import io.jenkins.plugins.openchoreo.sandbox.RecordedRequest;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -35,26 +29,20 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class RequestPropertiesTest {
 
-    static final Pattern EXPECTED_PATH = Pattern.compile(
-            "^/api/v1/namespaces/[a-z0-9-]+/(workloads|workflowruns)(/[a-z0-9-]+)?$|^/idp/oauth2/token$");
-
     private static final Tally TALLY = new Tally("names, images, labels, env through the Deployer");
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
+    private static SandboxDeploys deploys;
     private static Sandbox sandbox;
-    private static TokenCache cache;
 
     @BeforeContainer
     static void start() {
-        sandbox = Sandbox.start();
-        cache = new TokenCache(Clock.systemUTC());
+        deploys = new SandboxDeploys(TALLY);
+        sandbox = deploys.sandbox;
     }
 
     @AfterContainer
     static void stop() {
-        sandbox.close();
-        TALLY.print();
-        assertThat(TALLY.escaped.get()).as("inputs that escaped").isZero();
-        assertThat(TALLY.strayRequests.get()).as("requests to unexpected paths").isZero();
+        deploys.close();
     }
 
     @Property(tries = 500)
@@ -90,19 +78,11 @@ class RequestPropertiesTest {
     }
 
     private DeployResult deploy(DeployRequest request, boolean real) {
-        sandbox.clearRequests();
-        Deployer deployer = new Deployer(SandboxTestSupport.settings(sandbox),
-                SandboxTestSupport.credentials(sandbox.defaultClient()), cache, new MemoryFiles(), null);
-        DeployResult result = TALLY.judge(request.toString(), () -> deployer.deploy(request));
-        List<RecordedRequest> requests = sandbox.requests();
-        if (result == null) {
-            assertThat(requests).as("requests made for a rejected deploy").isEmpty();
-        } else if (!real) {
-            assertThat(requests).as("a dry run only reads").allSatisfy(r -> assertThat(r.method()).isIn("GET", "POST")
-                    .satisfies(m -> assertThat(m.equals("GET") || r.path().endsWith("/token")).isTrue()));
+        DeployResult result = deploys.deploy(request, new MemoryFiles(), request.toString());
+        if (result != null && !real) {
+            assertThat(sandbox.requests()).as("a dry run only reads").allSatisfy(r -> assertThat(
+                    r.method().equals("GET") || r.path().endsWith("/token")).as(r.method() + " " + r.path()).isTrue());
         }
-        requests.stream().map(RecordedRequest::path).filter(p -> !EXPECTED_PATH.matcher(p).matches())
-                .forEach(TALLY::stray);
         return result;
     }
 
@@ -126,9 +106,7 @@ class RequestPropertiesTest {
         sandbox.clearRequests();
         DeployRequest request = DeployRequest.builder("greeter", "registry.example.com/greeter:1")
                 .namespace("p-run").workflowRun("../../namespaces/other/workloads/x").build();
-        assertThatThrownBy(() -> new Deployer(SandboxTestSupport.settings(sandbox),
-                SandboxTestSupport.credentials(sandbox.defaultClient()), cache, new MemoryFiles(), null)
-                .deploy(request)).isInstanceOfSatisfying(InvalidRequestException.class,
+        assertThatThrownBy(() -> deploys.deployer(new MemoryFiles()).deploy(request)).isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.fieldErrors()).extracting(f -> f.field()).containsExactly("workflowRun"));
         assertThat(sandbox.requests()).isEmpty();
     }
@@ -150,8 +128,7 @@ class RequestPropertiesTest {
     private static List<String> dryRunProblems(DeployRequest request) {
         sandbox.addComponent("default", "default", "greeter");
         try {
-            new Deployer(SandboxTestSupport.settings(sandbox), SandboxTestSupport.credentials(sandbox.defaultClient()),
-                    cache, new MemoryFiles(), null).deploy(request);
+            deploys.deployer(new MemoryFiles()).deploy(request);
             return List.of();
         } catch (InvalidRequestException e) {
             return e.fieldErrors().stream().map(f -> f.field()).toList();
