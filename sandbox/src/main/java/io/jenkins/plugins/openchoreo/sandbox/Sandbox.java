@@ -39,6 +39,17 @@ public final class Sandbox implements AutoCloseable {
     /** OpenChoreo's default CI client id. */
     public static final String DEFAULT_CLIENT_ID = "openchoreo-workload-publisher-client";
 
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK server writes an answer's headers and body separately with Nagle's algorithm on, so
+        // the body waits for the client's delayed ACK: about 40 ms added to every round trip, which
+        // would swamp injected latencies and timeouts. Read once, when the server classes load.
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI apiUrl;

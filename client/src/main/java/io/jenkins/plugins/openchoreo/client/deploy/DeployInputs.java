@@ -27,6 +27,26 @@ final class DeployInputs {
 
     private static final Pattern LABEL_NAME = Pattern.compile("([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?"
             + "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+    /**
+     * An image reference as container runtimes parse it (the distribution project's grammar):
+     * an optional registry host and port, lowercase path components, a tag, a digest. The API
+     * takes any string, but the kubelet then fails with InvalidImageName long after the build.
+     */
+    private static final Pattern IMAGE_REFERENCE;
+
+    static {
+        String component = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+        String hostPart = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+        String host = "(?:" + hostPart + "(?:\\." + hostPart + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?";
+        String tag = "[\\w][\\w.-]{0,127}";
+        String digest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+        IMAGE_REFERENCE = Pattern.compile("(?:" + host + "/)?" + component + "(?:/" + component + ")*"
+                + "(?::" + tag + ")?(?:@" + digest + ")?");
+    }
+
+    /** The longest repository name container registries accept. */
+    private static final int IMAGE_NAME_MAX = 255;
+
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
 
     private final DeployRequest request;
@@ -48,10 +68,21 @@ final class DeployInputs {
             check(problems, "workloadName",
                     Names.problemWithLength("workload name", request.workloadName(), 253).orElse(null));
         }
+        if (request.workflowRun() != null) {
+            // Checked here too, not only when the run is annotated: after the Workload was written.
+            check(problems, "workflowRun",
+                    Names.problemWithLength("WorkflowRun name", request.workflowRun(), 253).orElse(null));
+        }
         if (request.image() == null || request.image().isEmpty()) {
             problems.add(FieldError.of("image", "the image is required (e.g. registry.example.com/app:1.2.3)"));
         } else if (request.image().chars().anyMatch(DeployInputs::blankOrControl)) {
-            problems.add(FieldError.of("image", "the image \"" + request.image() + "\" contains whitespace"));
+            problems.add(FieldError.of("image", "the image \"" + Names.printable(request.image())
+                    + "\" contains whitespace"));
+        } else if (!IMAGE_REFERENCE.matcher(request.image()).matches() || imageName(request.image()).length()
+                > IMAGE_NAME_MAX) {
+            problems.add(FieldError.of("image", "the image \"" + Names.printable(request.image()) + "\" is not an "
+                    + "image reference: [registry[:port]/]lowercase/path[:tag][@sha256:digest], the name at most "
+                    + IMAGE_NAME_MAX + " characters (e.g. registry.example.com/team/app:1.2.3)"));
         }
         checkLabels(problems, "labels", request.labels(), true);
         checkLabels(problems, "annotations", request.annotations(), false);
@@ -83,6 +114,14 @@ final class DeployInputs {
         }
         return new DeployInputs(request, fromArguments.over(fromDescriptor),
                 request.mode().resolve(request.descriptor() != null));
+    }
+
+    /** The repository part of an image reference: without tag and digest. */
+    private static String imageName(String image) {
+        String name = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+        int slash = name.lastIndexOf('/');
+        int colon = name.lastIndexOf(':');
+        return colon > slash ? name.substring(0, colon) : name;
     }
 
     DeployMode mode() {

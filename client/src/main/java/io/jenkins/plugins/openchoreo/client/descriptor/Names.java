@@ -38,7 +38,7 @@ public final class Names {
     }
 
     /** A value safe to quote in a message: short, without control characters. */
-    static String printable(String value) {
+    public static String printable(String value) {
         String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
         return shown.replaceAll("\\p{Cntrl}", "?");
     }

@@ -92,8 +92,12 @@ public final class Retrier {
                 try {
                     result = transport.send(call, left, observer);
                 } catch (TransportException e) {
-                    if (e.code() == ErrorCode.TRANSPORT_TIMEOUT
-                            && System.nanoTime() - start >= settings.deadline().toNanos()) {
+                    // A timeout that leaves no time for another attempt ends the call because of the
+                    // deadline (the attempt had only what was left of it), and is reported as such.
+                    // Comparing against the whole deadline would miss it: the watchdog counts in
+                    // whole milliseconds from a moment later than "left" was measured.
+                    if (e.code() == ErrorCode.TRANSPORT_TIMEOUT && settings.deadline()
+                            .minusNanos(System.nanoTime() - start).compareTo(MIN_ATTEMPT) < 0) {
                         throw deadlineExceeded(call, context.getAttemptCount() + 1, e);
                     }
                     throw e;
