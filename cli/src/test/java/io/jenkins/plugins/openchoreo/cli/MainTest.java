@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.openchoreo.client.error.ErrorCategory;
 import io.jenkins.plugins.openchoreo.client.http.ProductVersion;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +85,17 @@ class MainTest {
 
         assertThat(run.code).as(run.err).isZero();
         assertThat(run.out).contains("  workload: default/greeter-workload").contains("  requests: ");
+    }
+
+    @Test
+    void aBusySandboxPortIsAUsageErrorNotABug() throws IOException {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Captured run = run(Map.of(), "sandbox", "--port", String.valueOf(busy.getLocalPort()));
+
+            assertThat(run.code).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err).contains("Could not listen on 127.0.0.1:" + busy.getLocalPort())
+                    .contains("Hint: Choose another --port");
+        }
     }
 
     private static Captured run(Map<String, String> env, String... args) {

@@ -34,9 +34,31 @@ final class PackagedCli {
         return jar;
     }
 
+    /** The class data sharing archive the build makes beside the jar. */
+    static Path archive() {
+        return jar().resolveSibling("openchoreo-cli.jsa");
+    }
+
+    /** The cli/openchoreo launcher script, which runs the jar with the archive. */
+    static Path launcher() {
+        return jar().toAbsolutePath().getParent().getParent().resolve("openchoreo");
+    }
+
+    /** {@code java -jar openchoreo-cli.jar args…} */
     static Run run(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString()));
+        return java(env, List.of("-jar", jar().toString()), args);
+    }
+
+    /** {@code java jvmOptions… args…}, with the test's JVM. */
+    static Run java(Map<String, String> env, List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions);
         command.addAll(List.of(args));
+        return exec(env, command);
+    }
+
+    /** Any command, e.g. the launcher script. */
+    static Run exec(Map<String, String> env, List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("OPENCHOREO_") || name.startsWith("JAVA_")
                 || name.startsWith("JDK_"));
@@ -48,7 +70,7 @@ final class PackagedCli {
             CompletableFuture<String> err = drain(process.getErrorStream());
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("openchoreo " + String.join(" ", args) + " did not end in "
+                throw new AssertionError(String.join(" ", command) + " did not end in "
                         + TIMEOUT_SECONDS + " s; stderr so far:\n" + err.getNow(""));
             }
             return new Run(process.exitValue(), out.join(), err.join());
