@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client;
 
+import io.jenkins.plugins.openchoreo.client.api.RolloutClient;
 import io.jenkins.plugins.openchoreo.client.api.WorkloadClient;
 import io.jenkins.plugins.openchoreo.client.auth.ClientCredentialsTokenSource;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
@@ -29,6 +30,7 @@ public final class OpenChoreoConnection {
     private final SecretMasker masker;
     private final TokenSource tokens;
     private final WorkloadClient workloads;
+    private final RolloutClient rollouts;
     private final CallObserver observer;
 
     public OpenChoreoConnection(ConnectionSettings settings, Credentials credentials, TokenCache cache,
@@ -50,6 +52,7 @@ public final class OpenChoreoConnection {
             this.tokens = new FixedTokenSource(token.token());
         }
         this.workloads = new WorkloadClient(settings.apiUrl(), transport, retrier, tokens, masker, observer);
+        this.rollouts = new RolloutClient(settings.apiUrl(), transport, retrier, tokens, masker, observer);
     }
 
     /** The pooled transport for these HTTP settings, made on first use. */
@@ -71,6 +74,10 @@ public final class OpenChoreoConnection {
 
     public WorkloadClient workloads() {
         return workloads;
+    }
+
+    public RolloutClient rollouts() {
+        return rollouts;
     }
 
     public CallObserver observer() {

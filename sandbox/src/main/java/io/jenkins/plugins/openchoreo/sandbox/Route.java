@@ -6,7 +6,8 @@ import java.util.List;
 public enum Route {
     TOKEN, JWKS, OIDC_DISCOVERY, OAUTH_AS_DISCOVERY, PROTECTED_RESOURCE, VERSION, HEALTH, OPENAPI,
     WORKLOAD_LIST, WORKLOAD_GET, WORKLOAD_CREATE, WORKLOAD_UPDATE, WORKFLOWRUN_GET, WORKFLOWRUN_UPDATE,
-    NAMESPACE_LIST, COMPONENT_GET, LEGACY, UNKNOWN;
+    NAMESPACE_LIST, COMPONENT_GET, RELEASEBINDING_LIST, RELEASEBINDING_GET, RELEASEBINDING_EVENTS,
+    RELEASEBINDING_LOGS, LEGACY, UNKNOWN;
 
     static final String IDP_PREFIX = "/idp";
 
@@ -44,6 +45,13 @@ public enum Route {
         if (s.size() == 5 && s.get(4).equals("workloads")) {
             return get ? WORKLOAD_LIST : "POST".equals(method) ? WORKLOAD_CREATE : UNKNOWN;
         }
+        if (s.size() == 5 && s.get(4).equals("releasebindings")) {
+            return get ? RELEASEBINDING_LIST : UNKNOWN;
+        }
+        if (s.size() == 7 && s.get(4).equals("releasebindings") && get) {
+            return s.get(6).equals("events") ? RELEASEBINDING_EVENTS : s.get(6).equals("logs") ? RELEASEBINDING_LOGS
+                    : UNKNOWN;
+        }
         if (s.size() == 6) {
             switch (s.get(4)) {
                 case "workloads":
@@ -52,6 +60,8 @@ public enum Route {
                     return get ? WORKFLOWRUN_GET : "PUT".equals(method) ? WORKFLOWRUN_UPDATE : UNKNOWN;
                 case "components":
                     return get ? COMPONENT_GET : UNKNOWN;
+                case "releasebindings":
+                    return get ? RELEASEBINDING_GET : UNKNOWN;
                 default:
                     return UNKNOWN;
             }

@@ -26,6 +26,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sandbox implements AutoCloseable {
 
+    static {
+        // The JDK's HttpServer leaves Nagle's algorithm on unless told otherwise (read once, when its
+        // first server starts): with the client's delayed ACK every answer then waits ~40 ms on
+        // loopback. The real server (Go's net/http) sets TCP_NODELAY, so the sandbox does too.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** OpenChoreo's default CI client id. */
     public static final String DEFAULT_CLIENT_ID = "openchoreo-workload-publisher-client";
 
@@ -35,8 +44,10 @@ public final class Sandbox implements AutoCloseable {
     private final String caBundlePem;
     private final Duration defaultTokenLifetime;
     private final Duration defaultLatency;
+    private final Duration defaultRolloutDelay;
     private final IdentityProvider identityProvider;
-    private final WorkloadApi api = new WorkloadApi();
+    private final Rollouts rollouts;
+    private final WorkloadApi api;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
     private final SandboxClient defaultClient;
@@ -59,6 +70,9 @@ public final class Sandbox implements AutoCloseable {
         caBundlePem = certificate == null ? null : certificate.pem();
         apiUrl = URI.create((certificate == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort());
         defaultTokenLifetime = builder.tokenLifetime;
+        defaultRolloutDelay = builder.rolloutDelay;
+        rollouts = new Rollouts(java.time.Clock.systemUTC(), builder.rolloutDelay);
+        api = new WorkloadApi(rollouts);
         defaultLatency = builder.latency;
         identityProvider = new IdentityProvider(apiUrl + Route.IDP_PREFIX, builder.audience, builder.tokenLifetime);
         defaultClient = new SandboxClient(DEFAULT_CLIENT_ID, randomSecret(), AuthMethod.POST, Role.WORKLOAD_PUBLISHER);
@@ -139,6 +153,20 @@ public final class Sandbox implements AutoCloseable {
         dispatcher.setLatency(latency);
     }
 
+    /** How long a release takes to become Ready after a Workload change. */
+    public void setRolloutDelay(Duration delay) {
+        rollouts.setDelay(delay);
+    }
+
+    /**
+     * From now on, releases of this component never become Ready: the binding reports this
+     * reason and message (e.g. ImagePullBackOff), with a warning event and these log lines.
+     */
+    public void failRollouts(String namespace, String component, String reason, String message,
+            List<String> logLines) {
+        rollouts.fail(namespace, component, reason, message, logLines);
+    }
+
     public void addComponent(String namespace, String project, String component) {
         api.addComponent(namespace, project, component);
     }
@@ -181,7 +209,7 @@ public final class Sandbox implements AutoCloseable {
         log.clear();
     }
 
-    /** Forgets components, Workloads, WorkflowRuns, faults and requests; restores lifetime and latency. */
+    /** Forgets components, Workloads, releases, WorkflowRuns, faults and requests; restores the timings. */
     public void reset() {
         api.reset();
         faults.clear();
@@ -189,6 +217,7 @@ public final class Sandbox implements AutoCloseable {
         identityProvider.setTokenLifetime(defaultTokenLifetime);
         identityProvider.setExpiresInFormat(ExpiresInFormat.NUMBER);
         dispatcher.setLatency(defaultLatency);
+        rollouts.setDelay(defaultRolloutDelay);
     }
 
     @Override
@@ -217,8 +246,15 @@ public final class Sandbox implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private String version = "v1.2.0";
         private int port;
+        private Duration rolloutDelay = Duration.ofSeconds(2);
 
         private Builder() {
+        }
+
+        /** How long a release takes to become Ready after a Workload change (default 2 s). */
+        public Builder rolloutDelay(Duration value) {
+            rolloutDelay = value;
+            return this;
         }
 
         /** HTTPS with a self-signed certificate; clients need {@link #caBundlePem()}. */

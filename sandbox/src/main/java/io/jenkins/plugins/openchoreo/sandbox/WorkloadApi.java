@@ -34,6 +34,11 @@ final class WorkloadApi {
     private final Map<String, TreeMap<String, ObjectNode>> workloads = new HashMap<>();
     private final Map<String, Map<String, ObjectNode>> runs = new HashMap<>();
     private final Set<String> updating = new HashSet<>();
+    private final Rollouts rollouts;
+
+    WorkloadApi(Rollouts rollouts) {
+        this.rollouts = rollouts;
+    }
 
     void reset() {
         synchronized (lock) {
@@ -42,6 +47,7 @@ final class WorkloadApi {
             runs.clear();
             updating.clear();
         }
+        rollouts.reset();
     }
 
     void addComponent(String namespace, String project, String component) {
@@ -59,6 +65,7 @@ final class WorkloadApi {
         synchronized (lock) {
             store(namespace, name, copy, null);
         }
+        rollouts.written(namespace, copy.path("spec"), true);
     }
 
     Optional<ObjectNode> workload(String namespace, String name) {
@@ -105,8 +112,22 @@ final class WorkloadApi {
             case WORKFLOWRUN_GET -> workflowRun(namespace, name).map(r -> Reply.json(200, r))
                     .orElseGet(() -> Reply.error(404, "NOT_FOUND", "WorkflowRun not found"));
             case WORKFLOWRUN_UPDATE -> updateRun(namespace, name, body);
+            case RELEASEBINDING_LIST -> {
+                ObjectNode list = Json.object();
+                ArrayNode items = list.putArray("items");
+                rollouts.bindings(namespace, query.getOrDefault("component", "")).forEach(items::add);
+                list.putObject("pagination");
+                yield Reply.json(200, list);
+            }
+            case RELEASEBINDING_GET -> found(rollouts.binding(namespace, name), "ReleaseBinding");
+            case RELEASEBINDING_EVENTS -> found(rollouts.events(namespace, name), "ReleaseBinding");
+            case RELEASEBINDING_LOGS -> found(rollouts.logs(namespace, name), "ReleaseBinding");
             default -> Reply.pageNotFound();
         };
+    }
+
+    private static Reply found(Optional<ObjectNode> body, String kind) {
+        return body.map(b -> Reply.json(200, b)).orElseGet(() -> Reply.error(404, "NOT_FOUND", kind + " not found"));
     }
 
     private Reply namespaces() {
@@ -136,7 +157,8 @@ final class WorkloadApi {
             ObjectNode body = Json.object();
             body.putObject("metadata").put("name", name).put("namespace", namespace);
             body.putObject("spec").putObject("owner").put("projectName", project);
-            body.putObject("status").putArray("conditions").addObject().put("type", "Ready").put("status", "True");
+            ObjectNode status = rollouts.componentStatus(namespace, name);
+            body.set("status", status == null ? Json.object() : status);
             return Reply.json(200, body);
         }
     }
@@ -213,6 +235,7 @@ final class WorkloadApi {
                 return invalid;
             }
             ObjectNode stored = store(namespace, name, accepted(doc), null);
+            rollouts.written(namespace, stored.path("spec"), false);
             return Reply.json(201, stored);
         }
     }
@@ -245,9 +268,12 @@ final class WorkloadApi {
             if (invalid != null) {
                 return invalid;
             }
+            ObjectNode stored;
             synchronized (lock) {
-                return Reply.json(200, store(namespace, name, accepted(doc), existing));
+                stored = store(namespace, name, accepted(doc), existing);
             }
+            rollouts.written(namespace, stored.path("spec"), false);
+            return Reply.json(200, stored);
         } finally {
             synchronized (lock) {
                 updating.remove(key);

@@ -190,6 +190,28 @@ class SandboxTest {
     }
 
     @Test
+    void aWorkloadChangeIsReleasedAndBecomesReadyAfterTheDelay() throws Exception {
+        sandbox.setRolloutDelay(Duration.ofMillis(300));
+        String publisher = bearer();
+        assertThat(send(api("/api/v1/namespaces/default/workloads", publisher).POST(HttpRequest.BodyPublishers
+                .ofString(workload("greeter-workload", "greeter", "r/g:1")))).statusCode()).isEqualTo(201);
+        assertThat(send(api("/api/v1/namespaces/default/releasebindings?component=greeter", publisher)).statusCode())
+                .isEqualTo(403);
+        sandbox.registerClient("watcher", "w", AuthMethod.POST, Role.ROLLOUT_WATCHER);
+        String watcher = "Bearer " + sandbox.mintToken("watcher");
+        String release = Json.MAPPER.readTree(send(api("/api/v1/namespaces/default/components/greeter", watcher))
+                .body()).path("status").path("latestRelease").path("name").asText();
+        assertThat(release).startsWith("greeter-");
+        Thread.sleep(350);
+        JsonNode binding = Json.MAPPER.readTree(send(api("/api/v1/namespaces/default/releasebindings/greeter-development",
+                watcher)).body());
+        assertThat(binding.path("spec").path("releaseName").asText()).isEqualTo(release);
+        assertThat(binding.path("status").path("conditions").toString()).contains("\"Ready\",\"status\":\"True\"");
+        assertThat(send(api("/api/v1/namespaces/default/releasebindings/greeter-development/events", watcher)).body())
+                .contains("ReleaseBound");
+    }
+
+    @Test
     void listsFilterByComponentAndPage() throws Exception {
         for (int i = 0; i < 5; i++) {
             sandbox.putWorkload("default", (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * How the client proves itself to the token endpoint (RFC 6749 §2.3.1). ThunderID accepts exactly
- * one method per application, so the method is a setting; {@link #AUTO} tries Basic, falls back
+ * one method per application, so the method is a setting; {@link #AUTO} tries Post (OpenChoreo's default CI client), falls back
  * once to the other on {@code unauthorized_client}, and remembers what worked per token URL.
  */
 public enum ClientAuthMethod {

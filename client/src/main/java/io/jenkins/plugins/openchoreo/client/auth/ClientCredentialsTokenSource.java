@@ -69,7 +69,9 @@ public final class ClientCredentialsTokenSource implements TokenSource {
             return request(url, method, observer);
         }
         ClientAuthMethod first = cache.workingMethod(url);
-        ClientAuthMethod tryFirst = first == null ? ClientAuthMethod.BASIC : first;
+        // client_secret_post first: OpenChoreo's own CI client and CI template use it, so a fresh
+        // process (the CLI in a CI job) needs one request, not two, with the default setup.
+        ClientAuthMethod tryFirst = first == null ? ClientAuthMethod.POST : first;
         try {
             AccessToken token = request(url, tryFirst, observer);
             cache.rememberMethod(url, tryFirst);

@@ -3,7 +3,6 @@ package io.jenkins.plugins.openchoreo.client.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.InvalidRequestException;
-import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.http.HttpCall;
 import io.jenkins.plugins.openchoreo.client.http.HttpResult;
@@ -76,17 +75,14 @@ public final class TokenEndpointDiscovery {
         return urls;
     }
 
+    /**
+     * The JSON object at the URL, or null when it answers otherwise. A network failure (all the
+     * retrier throws here) is reported as such: it says more than "could not discover".
+     */
     private JsonNode fetch(URI url, HttpCall.Target target, CallObserver observer) {
         HttpCall call = HttpCall.get(target, url).withHeader("Accept", "application/json");
-        try {
-            HttpResult result = retrier.execute(call, transport, observer, r -> r);
-            return result.isSuccess() ? TokenResponses.parse(result) : null;
-        } catch (OpenChoreoException e) {
-            if (e.category() == io.jenkins.plugins.openchoreo.client.error.ErrorCategory.SERVER) {
-                throw e;
-            }
-            return null;
-        }
+        HttpResult result = retrier.execute(call, transport, observer, r -> r);
+        return result.isSuccess() ? TokenResponses.parse(result) : null;
     }
 
     private static InvalidRequestException failed(URI apiUrl, String why) {

@@ -50,34 +50,36 @@ final class DeployInputs {
         }
         if (request.image() == null || request.image().isEmpty()) {
             problems.add(FieldError.of("image", "the image is required (e.g. registry.example.com/app:1.2.3)"));
-        } else if (request.image().chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+        } else if (request.image().chars().anyMatch(DeployInputs::blankOrControl)) {
             problems.add(FieldError.of("image", "the image \"" + request.image() + "\" contains whitespace"));
         }
         checkLabels(problems, "labels", request.labels(), true);
         checkLabels(problems, "annotations", request.annotations(), false);
 
+        // Both readers report every problem as a field error (never an empty list).
         WorkloadOverlay fromDescriptor = WorkloadOverlay.empty();
         WorkloadOverlay fromArguments = WorkloadOverlay.empty();
+        List<FieldError> descriptorProblems = List.of();
         if (request.descriptor() != null) {
             try {
                 Descriptor descriptor = new DescriptorReader(files).read(request.descriptor());
                 descriptor.warnings().forEach(warnings);
                 fromDescriptor = descriptor.overlay();
             } catch (InvalidRequestException e) {
-                problems.addAll(e.fieldErrors().isEmpty() ? List.of(FieldError.of("descriptor", e.getMessage()))
-                        : e.fieldErrors());
+                descriptorProblems = e.fieldErrors();
+                problems.addAll(descriptorProblems);
             }
         }
         try {
             fromArguments = OverlayArguments.parse(request.env(), request.endpoints(), request.files(),
                     request.dependencies(), files);
         } catch (InvalidRequestException e) {
-            problems.addAll(e.fieldErrors().isEmpty() ? List.of(FieldError.of("arguments", e.getMessage()))
-                    : e.fieldErrors());
+            problems.addAll(e.fieldErrors());
         }
         if (!problems.isEmpty()) {
-            throw invalid(request.descriptor() != null && problems.stream().allMatch(p -> p.where() != null)
-                    ? ErrorCode.INVALID_DESCRIPTOR : ErrorCode.INVALID_ARGUMENT, problems);
+            // A descriptor error only when the descriptor is all that is wrong: its hint says to fix workload.yaml.
+            throw invalid(problems.size() == descriptorProblems.size() ? ErrorCode.INVALID_DESCRIPTOR
+                    : ErrorCode.INVALID_ARGUMENT, problems);
         }
         return new DeployInputs(request, fromArguments.over(fromDescriptor),
                 request.mode().resolve(request.descriptor() != null));
@@ -161,6 +163,11 @@ final class DeployInputs {
                         + "letters, digits, '-', '_' or '.', starting and ending with a letter or digit"));
             }
         });
+    }
+
+    /** Whitespace, including the no-break spaces that copying from a web page brings, or a control character. */
+    private static boolean blankOrControl(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
     }
 
     private static void check(List<FieldError> problems, String field, String problem) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
+import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +16,12 @@ import java.util.Objects;
  * @param endpoints YAML or JSON, a list shaped like the descriptor's {@code endpoints}
  * @param files YAML or JSON, a list shaped like the descriptor's {@code configurations.files}
  * @param dependencies YAML or JSON, an object shaped like the descriptor's {@code dependencies}
+ * @param waitOptions how to follow the deploy to Ready, or null not to wait
  */
 public record DeployRequest(String namespace, String project, String component, String image, String workloadName,
         String descriptor, List<String> env, String endpoints, String files, String dependencies,
         Map<String, String> labels, Map<String, String> annotations, DeployMode mode, String workflowRun,
-        boolean failOnWorkflowRunError, boolean dryRun) {
+        boolean failOnWorkflowRunError, boolean dryRun, WaitOptions waitOptions) {
 
     public static final String DEFAULT_NAMESPACE = "default";
     public static final String DEFAULT_PROJECT = "default";
@@ -76,6 +78,7 @@ public record DeployRequest(String namespace, String project, String component, 
         private String workflowRun;
         private boolean failOnWorkflowRunError;
         private boolean dryRun;
+        private WaitOptions waitOptions;
 
         public Builder namespace(String value) {
             namespace = value;
@@ -158,9 +161,16 @@ public record DeployRequest(String namespace, String project, String component, 
             return this;
         }
 
+        /** Follow the deploy until its release is Ready; null (the default) not to wait. */
+        public Builder waitOptions(WaitOptions value) {
+            waitOptions = value;
+            return this;
+        }
+
         public DeployRequest build() {
             return new DeployRequest(namespace, project, component, image, workloadName, descriptor, env, endpoints,
-                    files, dependencies, labels, annotations, mode, workflowRun, failOnWorkflowRunError, dryRun);
+                    files, dependencies, labels, annotations, mode, workflowRun, failOnWorkflowRunError, dryRun,
+                    waitOptions);
         }
     }
 }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.openchoreo.client.deploy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.rollout.EndpointUrl;
+import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,11 +18,13 @@ import java.util.Map;
  *     current one when unchanged)
  * @param changes one line per change, e.g. {@code image: a:1 → a:2}, {@code endpoints: + api}
  * @param portalUrl the component's page in the portal, or null without a portal URL
+ * @param rollout the Ready release, or null when the deploy did not wait (or could not: see warnings)
  */
 public record DeployResult(String namespace, String project, String component, String workloadName,
         DeployOutcome outcome, boolean dryRun, String mode, String image, String previousImage, List<String> changes,
         List<String> warnings, List<String> requestIds, int apiRequests, int identityProviderRequests,
-        long durationMillis, String portalUrl, String workloadJson, boolean workflowRunAnnotated)
+        long durationMillis, String portalUrl, String workloadJson, boolean workflowRunAnnotated,
+        RolloutResult rollout)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -39,7 +43,8 @@ public record DeployResult(String namespace, String project, String component, S
             case UNCHANGED -> "Unchanged";
         };
         String what = changes.isEmpty() ? "" : ": " + String.join("; ", changes);
-        return verb + " Workload " + namespace + "/" + workloadName + " of component " + component + what;
+        return verb + " Workload " + namespace + "/" + workloadName + " of component " + component + what
+                + (rollout == null ? "" : ". " + rollout.summary());
     }
 
     /** Plain values only (strings, numbers, booleans, lists of strings), as Pipeline's script {} can use. */
@@ -63,6 +68,12 @@ public record DeployResult(String namespace, String project, String component, S
         map.put("durationMillis", durationMillis);
         map.put("portalUrl", portalUrl);
         map.put("workflowRunAnnotated", workflowRunAnnotated);
+        map.put("ready", rollout != null);
+        map.put("release", rollout == null ? null : rollout.release());
+        map.put("environment", rollout == null ? null : rollout.environment());
+        map.put("readyAt", rollout == null ? null : rollout.readyAt());
+        map.put("endpointUrls", rollout == null ? new ArrayList<>()
+                : new ArrayList<>(rollout.endpoints().stream().map(EndpointUrl::url).toList()));
         return map;
     }
 

@@ -8,10 +8,14 @@ import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.descriptor.WorkspaceFiles;
 import io.jenkins.plugins.openchoreo.client.error.ConflictException;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
+import io.jenkins.plugins.openchoreo.client.error.ForbiddenException;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.error.ServerErrorException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
+import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;
+import io.jenkins.plugins.openchoreo.client.rollout.RolloutWaiter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,14 +58,59 @@ public final class Deployer {
         OpenChoreoConnection connection = new OpenChoreoConnection(settings, credentials, cache,
                 CallObserver.both(counter, listener));
         Execution execution = new Execution(request, inputs, connection.workloads(), warnings);
+        RolloutWaiter waiter = request.waitOptions() == null || request.dryRun() ? null
+                : new RolloutWaiter(connection.rollouts(), listener::step, request.waitOptions(), Clock.systemUTC());
+        ReleaseBefore before = waiter == null ? ReleaseBefore.NOT_FOLLOWED : releaseBefore(waiter, request, warnings);
         execution.run();
+        RolloutResult rollout = !before.follow() ? null : waitForRollout(waiter, request, before.release(),
+                execution.outcome != DeployOutcome.UNCHANGED, warnings);
         return new DeployResult(request.namespace(), request.project(), request.component(), execution.sent.name(),
                 execution.outcome, request.dryRun(), inputs.mode().wireName(), request.image(),
                 execution.before == null ? null : execution.before.image(), execution.changes, warnings,
                 counter.requestIds(), counter.api(), counter.identityProvider(),
                 (System.nanoTime() - start) / 1_000_000,
                 PortalLinks.component(settings.portalUrl(), request.namespace(), request.component()),
-                io.jenkins.plugins.openchoreo.client.Json.compact(execution.sent.toJson()), execution.annotated);
+                io.jenkins.plugins.openchoreo.client.Json.compact(execution.sent.toJson()), execution.annotated,
+                rollout);
+    }
+
+    /**
+     * The component's release before the write, so the wait can tell the new release from the old;
+     * a 403 here turns waiting off with a warning (strict: fails before anything is written).
+     */
+    private ReleaseBefore releaseBefore(RolloutWaiter waiter, DeployRequest request, List<String> warnings) {
+        try {
+            return new ReleaseBefore(true, waiter.latestRelease(request.namespace(), request.component()).orElse(null));
+        } catch (ForbiddenException e) {
+            if (request.waitOptions().strict()) {
+                throw e;
+            }
+            warn(warnings, "Not waiting for the rollout: " + e.getMessage() + ". " + e.hint());
+            return ReleaseBefore.NOT_FOLLOWED;
+        }
+    }
+
+    /** Whether the rollout is followed, and the component's latest release before the write (or null). */
+    private record ReleaseBefore(boolean follow, String release) {
+        static final ReleaseBefore NOT_FOLLOWED = new ReleaseBefore(false, null);
+    }
+
+    private RolloutResult waitForRollout(RolloutWaiter waiter, DeployRequest request, String previous,
+            boolean changed, List<String> warnings) {
+        try {
+            return waiter.await(request.namespace(), request.component(), previous, changed);
+        } catch (ForbiddenException e) {
+            if (request.waitOptions().strict()) {
+                throw e;
+            }
+            warn(warnings, "Stopped waiting for the rollout: " + e.getMessage() + ". " + e.hint());
+            return null;
+        }
+    }
+
+    private void warn(List<String> warnings, String warning) {
+        warnings.add(warning);
+        listener.warning(warning);
     }
 
     /** The state of one deploy while it runs. */
@@ -226,7 +275,7 @@ public final class Deployer {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServerErrorException(ErrorCode.API_SERVER_ERROR, "The deploy was interrupted while retrying");
+            throw new ServerErrorException(ErrorCode.ABORTED, "The deploy was interrupted while retrying");
         }
     }
 }

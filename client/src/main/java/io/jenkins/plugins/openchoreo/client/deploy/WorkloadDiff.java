@@ -51,23 +51,18 @@ final class WorkloadDiff {
         keyed(changes, "labels", a.path("metadata").path("labels"), b.path("metadata").path("labels"), null);
         keyed(changes, "annotations", a.path("metadata").path("annotations"), b.path("metadata").path("annotations"),
                 null);
-        JsonNode restA = a.path("spec").deepCopy();
-        JsonNode restB = b.path("spec").deepCopy();
-        if (restA instanceof ObjectNode oa && restB instanceof ObjectNode ob) {
-            for (String known : List.of("endpoints", "dependencies")) {
-                oa.remove(known);
-                ob.remove(known);
-            }
-            strip(oa);
-            strip(ob);
-            if (!oa.equals(ob)) {
-                changes.add("other spec fields changed");
-            }
+        // a and b are private copies: what is left of their specs after the fields reported above.
+        ObjectNode restA = rest(Workload.object(a, "spec"));
+        ObjectNode restB = rest(Workload.object(b, "spec"));
+        if (!restA.equals(restB)) {
+            changes.add("other spec fields changed");
         }
         return changes;
     }
 
-    private static void strip(ObjectNode spec) {
+    /** The spec without the fields that have their own line (a missing spec counts as an empty one). */
+    private static ObjectNode rest(ObjectNode spec) {
+        spec.remove(List.of("endpoints", "dependencies"));
         JsonNode container = spec.path("container");
         if (container instanceof ObjectNode c) {
             c.remove(List.of("image", "env", "files"));
@@ -75,6 +70,7 @@ final class WorkloadDiff {
                 spec.remove("container");
             }
         }
+        return spec;
     }
 
     private static JsonNode container(ObjectNode doc, String field) {

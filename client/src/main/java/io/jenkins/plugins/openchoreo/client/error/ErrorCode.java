@@ -81,6 +81,17 @@ public enum ErrorCode {
                     + "verification is never turned off."),
     DEADLINE_EXCEEDED(SERVER,
             "The deploy ran out of its overall time budget while retrying; try again later or raise the deadline."),
+    ROLLOUT_NOT_READY(SERVER,
+            "The Workload is written but its release did not become Ready in time: read the condition, events "
+                    + "and log lines above, fix the cause (image, configuration, dependency) and deploy again, "
+                    + "or raise waitTimeout if the rollout is only slow."),
+    ROLLOUT_FORBIDDEN(AUTHORIZATION,
+            "Waiting for the rollout needs component:view, componentrelease:view and releasebinding:view, which "
+                    + "OpenChoreo's workload-publisher role lacks: bind a role with them to this client in the "
+                    + "namespace, or wait without strict mode (a warning then), or do not wait."),
+    ABORTED(SERVER,
+            "The deploy was stopped (the build was aborted or the process interrupted); a Workload write that "
+                    + "completed before stands: check the component in the portal, or deploy again."),
     RESPONSE_TOO_LARGE(SERVER,
             "The server sent a larger body than this client accepts: check that the URL points at the OpenChoreo API."),
     BAD_RESPONSE(SERVER,

@@ -107,6 +107,11 @@ public final class Transport implements AutoCloseable {
             if (e instanceof TransportException known) {
                 throw known;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // An aborted build interrupts its thread: report that, not a timeout or a reset.
+                throw new TransportException(ErrorCode.ABORTED, call.describe() + " was interrupted", null,
+                        requestId, 0, e);
+            }
             throw failure(call, e, timedOut.get(), limit, requestId);
         } finally {
             watchdog.cancel(false);

@@ -106,6 +106,11 @@ public final class Retrier {
         } catch (RetryableAnswer exhausted) {
             return reader.read(exhausted.result);
         } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new TransportException(ErrorCode.ABORTED, call.describe() + " was interrupted while waiting "
+                        + "to retry", null, null, 0, e.getCause());
+            }
             // Only checked exceptions are wrapped, and attempts throw none: keep the cause visible.
             throw new ServerErrorException(ErrorCode.API_SERVER_ERROR, call.describe() + " failed: " + e.getMessage(),
                     null, null, 0, e);

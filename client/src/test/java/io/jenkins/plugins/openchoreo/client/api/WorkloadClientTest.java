@@ -91,6 +91,61 @@ class WorkloadClientTest {
         assertThat(client.listByComponent("default", "nobody")).isEmpty();
     }
 
+    private static String page(String cursorJson) {
+        return "{\"items\":[" + seeded("greeter-workload", "greeter") + "],\"pagination\":{\"nextCursor\":"
+                + cursorJson + "}}";
+    }
+
+    @Test
+    void aServerThatRepeatsACursorCannotLoopTheListForever() {
+        sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).body("application/json", page("\"c1\"")).times(10));
+        assertThat(client.listByComponent("default", "greeter")).hasSize(2);
+        assertThat(sandbox.count(Route.WORKLOAD_LIST)).isEqualTo(2);
+        assertThat(sandbox.requests()).filteredOn(r -> r.route() == Route.WORKLOAD_LIST).last()
+                .satisfies(r -> assertThat(r.query()).contains("cursor=c1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\"", "null", "42"})
+    void anEmptyOrMalformedCursorEndsTheList(String cursor) {
+        sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).body("application/json", page(cursor)));
+        assertThat(client.listByComponent("default", "greeter")).hasSize(1);
+        assertThat(sandbox.count(Route.WORKLOAD_LIST)).isEqualTo(1);
+    }
+
+    @Test
+    void aListAnswerThatIsNotAJsonObjectIsABadResponse() {
+        sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).body("application/json", "[]")
+                .times(SandboxTestSupport.FAST_RETRY.maxAttempts()));
+        assertThatThrownBy(() -> client.listByComponent("default", "greeter"))
+                .isInstanceOfSatisfying(OpenChoreoException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESPONSE);
+                    assertThat(e.getMessage()).contains("not a JSON object");
+                });
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "{\"name\":\"openchoreo-api\",\"version\":\"v1.2.0\",\"gitRevision\":\"ad3f503\"} | openchoreo-api v1.2.0 (ad3f503)",
+        "{\"version\":\"v1.0.5\"}                                                   | openchoreo-api v1.0.5",
+        "{\"name\":\"api\",\"version\":7}                                            | api (version unknown)",
+        "{}                                                                        | openchoreo-api (version unknown)"})
+    void theVersionReadsWhatTheServerReports(String body, String shown) {
+        sandbox.faults().add(Fault.on(Route.VERSION).body("application/json", body));
+        assertThat(client.version().toString()).isEqualTo(shown);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {200, 404})
+    void aVersionAnswerWithoutAnObjectAsksWhetherThisIsTheApi(int status) {
+        sandbox.faults().add(Fault.on(Route.VERSION).status(status).body("application/json", "[\"v1.2.0\"]"));
+        assertThatThrownBy(() -> client.version()).isInstanceOfSatisfying(OpenChoreoException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESPONSE);
+            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.getMessage()).contains("HTTP " + status).contains("is this the OpenChoreo API?");
+        });
+    }
+
     @Test
     void conflictMissingAndUnknownComponentAreTyped() {
         client.create("default", Workload.minimal("greeter-workload", "shop", "greeter", "r/g:1"));

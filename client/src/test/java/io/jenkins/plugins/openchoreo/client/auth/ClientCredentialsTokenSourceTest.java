@@ -85,20 +85,20 @@ class ClientCredentialsTokenSourceTest {
 
     @Test
     void autoFallsBackOnceAndRemembersWhatWorked() {
-        SandboxClient postOnly = client(AuthMethod.POST, "post-only-secret");
-        connect(postOnly, ClientAuthMethod.AUTO).tokens().token(listener);
-        assertThat(sandbox.count(Route.TOKEN)).isEqualTo(2); // basic refused, then post
-        assertThat(listener.all()).contains("unauthorized_client").contains("client_secret_post");
+        SandboxClient basicOnly = client(AuthMethod.BASIC, "basic-only-secret");
+        connect(basicOnly, ClientAuthMethod.AUTO).tokens().token(listener);
+        assertThat(sandbox.count(Route.TOKEN)).isEqualTo(2); // post refused, then basic
+        assertThat(listener.all()).contains("unauthorized_client").contains("client_secret_basic");
 
         // A new key (another client at the same token URL) starts with the method that worked.
-        SandboxClient another = client(AuthMethod.POST, "another-secret");
+        SandboxClient another = client(AuthMethod.BASIC, "another-secret");
         connect(another, ClientAuthMethod.AUTO).tokens().token(listener);
         assertThat(sandbox.count(Route.TOKEN)).isEqualTo(3);
     }
 
     @Test
-    void autoWithABasicClientNeedsOneCall() {
-        connect(client(AuthMethod.BASIC, "basic-secret"), ClientAuthMethod.AUTO).tokens().token(listener);
+    void autoWithOpenChoreosDefaultPostClientNeedsOneCall() {
+        connect(client(AuthMethod.POST, "post-secret"), ClientAuthMethod.AUTO).tokens().token(listener);
         assertThat(sandbox.count(Route.TOKEN)).isEqualTo(1);
     }
 

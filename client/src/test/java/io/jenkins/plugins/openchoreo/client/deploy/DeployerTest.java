@@ -38,6 +38,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The deploy, end to end against the sandbox over loopback. */
 class DeployerTest {
@@ -366,6 +368,80 @@ class DeployerTest {
                     assertThat(e.getMessage()).contains("problems");
                 });
         assertThat(sandbox.requests()).isEmpty();
+    }
+
+    private void expectInvalid(DeployRequest.Builder request, ErrorCode code, String... fields) {
+        assertThatThrownBy(() -> deploy(request)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.fieldErrors()).extracting(f -> f.field()).containsExactly(fields);
+        });
+        assertThat(sandbox.requests()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"registry.example/greeter :1", "registry.example/greeter\u0007:1", "r/g:1\u00a0x"})
+    void anImageWithWhitespaceOrControlCharactersIsRefused(String image) {
+        assertThatThrownBy(() -> deploy(greeter(image))).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(e.getMessage()).startsWith("The deploy has a problem:").contains("contains whitespace");
+        });
+        assertThat(sandbox.requests()).isEmpty();
+    }
+
+    @Test
+    void aMissingImageIsRefused() {
+        expectInvalid(DeployRequest.builder("greeter", null).project("shop"), ErrorCode.INVALID_ARGUMENT, "image");
+    }
+
+    @Test
+    void annotationValuesAreFreeTextButMustBeGiven() {
+        Map<String, String> annotations = new java.util.HashMap<>();
+        annotations.put("note", "built by Jenkins: job #42 (main)");
+        annotations.put("empty", null);
+        expectInvalid(greeter("r/g:1").annotations(annotations), ErrorCode.INVALID_ARGUMENT, "annotations.empty");
+        annotations.remove("empty");
+        deploy(greeter("r/g:1").annotations(annotations));
+        assertThat(stored("greeter-workload").path("metadata").path("annotations").path("note").asText())
+                .isEqualTo("built by Jenkins: job #42 (main)");
+    }
+
+    @Test
+    void onlyDescriptorProblemsAreReportedAsADescriptorError() throws IOException {
+        Files.writeString(repo.resolve("workload.yaml"), "endpoints:\n  - {name: api, port: 0, type: HTTP}\n");
+        assertThatThrownBy(() -> deploy(greeter("r/g:1").descriptor("workload.yaml")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_DESCRIPTOR);
+                    assertThat(e.fieldErrors()).singleElement()
+                            .satisfies(f -> assertThat(f.where()).isEqualTo("workload.yaml"));
+                });
+        expectInvalid(greeter(" ").descriptor("missing.yaml"), ErrorCode.INVALID_ARGUMENT, "image", "file");
+    }
+
+    @Test
+    void argumentProblemsBesideAGoodDescriptorAreArgumentErrors() throws IOException {
+        Files.writeString(repo.resolve("workload.yaml"), "endpoints:\n  - {name: api, port: 9090, type: HTTP}\n");
+        assertThatThrownBy(() -> deploy(greeter("r/g:1").descriptor("workload.yaml")
+                .endpoints("- {name: web, port: 70000, type: HTTP}")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.hint()).doesNotContain("workload.yaml");
+                    assertThat(e.fieldErrors()).singleElement()
+                            .satisfies(f -> assertThat(f.where()).isEqualTo("endpoints"));
+                });
+        assertThat(sandbox.requests()).isEmpty();
+    }
+
+    @Test
+    void anExistingWorkloadTheServerWouldRejectIsReportedBeforeThePut() {
+        ObjectNode broken = Workload.minimal("greeter-workload", "shop", "greeter", "r/g:1").edit(doc -> Workload
+                .object(Workload.object(doc, "spec"), "endpoints").putObject("api").put("type", "HTTP")
+                .put("port", 99999)).toJson();
+        sandbox.putWorkload("default", broken);
+        assertThatThrownBy(() -> deploy(greeter("r/g:2"))).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(e.getMessage()).contains("Workload greeter-workload").contains("port");
+        });
+        assertThat(sandbox.requests()).noneMatch(r -> WRITES.contains(r.route()));
     }
 
     @Test

@@ -165,4 +165,22 @@ class RetrierTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(1))).hasMessageContaining("jitter");
         assertThat(RetrySettings.none().maxAttempts()).isEqualTo(1);
     }
+
+    @Test
+    void eachBoundOfTheSettingsIsEnforced() {
+        RetrySettings defaults = RetrySettings.defaults();
+        assertThat(defaults.withMaxAttempts(20).maxAttempts()).isEqualTo(20);
+        assertThatThrownBy(() -> defaults.withMaxAttempts(21)).hasMessageContaining("not 21");
+        assertThatThrownBy(() -> defaults.withDelays(Duration.ZERO, Duration.ofSeconds(1)))
+                .hasMessageContaining("positive");
+        assertThatThrownBy(() -> defaults.withDelays(Duration.ofMillis(-1), Duration.ofSeconds(1)))
+                .hasMessageContaining("positive");
+        assertThat(defaults.withDelays(Duration.ofMillis(5), Duration.ofMillis(5)).maxDelay())
+                .isEqualTo(Duration.ofMillis(5));
+        assertThatThrownBy(() -> defaults.withJitter(-0.1)).hasMessageContaining("jitter");
+        assertThatThrownBy(() -> defaults.withJitter(1.0)).hasMessageContaining("jitter");
+        assertThat(defaults.withJitter(0).jitter()).isZero();
+        assertThatThrownBy(() -> defaults.withDeadline(Duration.ofSeconds(-1))).hasMessageContaining("deadline");
+        assertThatThrownBy(() -> defaults.withMaxRetryAfter(null)).isInstanceOf(NullPointerException.class);
+    }
 }

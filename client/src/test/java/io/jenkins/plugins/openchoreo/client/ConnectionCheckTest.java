@@ -1,0 +1,129 @@
+package io.jenkins.plugins.openchoreo.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.openchoreo.client.auth.Credentials;
+import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
+import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
+import io.jenkins.plugins.openchoreo.client.error.ForbiddenException;
+import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
+import io.jenkins.plugins.openchoreo.client.error.UnauthorizedException;
+import io.jenkins.plugins.openchoreo.client.model.Workload;
+import io.jenkins.plugins.openchoreo.sandbox.Fault;
+import io.jenkins.plugins.openchoreo.sandbox.RecordedRequest;
+import io.jenkins.plugins.openchoreo.sandbox.Route;
+import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** "Test connection" against the sandbox: what it reports, what it needs, and what each failure tells. */
+class ConnectionCheckTest {
+
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension(Sandbox.builder().version("v1.2.3"));
+    private final Sandbox sandbox = SANDBOX.get();
+    private final RecordingListener listener = new RecordingListener();
+
+    @BeforeEach
+    void addComponent() {
+        sandbox.addComponent("default", "shop", "greeter");
+    }
+
+    private ConnectionCheck.Result check(ConnectionSettings settings, Credentials credentials, String component) {
+        return ConnectionCheck.run(settings, credentials, new TokenCache(Clock.systemUTC()), "default", component,
+                listener);
+    }
+
+    private ConnectionCheck.Result check(String component) {
+        return check(SandboxTestSupport.settings(sandbox), SandboxTestSupport.credentials(sandbox.defaultClient()),
+                component);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   "})
+    void withoutAComponentItProbesAHarmlessNameAndNeedsOnlyTheCiRole(String component) {
+        ConnectionCheck.Result result = check(component);
+
+        assertThat(result.identity()).isEqualTo(Sandbox.DEFAULT_CLIENT_ID);
+        assertThat(result.version().version()).isEqualTo("v1.2.3");
+        assertThat(result.component()).isEqualTo(ConnectionCheck.PROBE_COMPONENT);
+        assertThat(result.workloads()).isZero();
+        assertThat(result.summary()).isEqualTo("Connected to " + result.version() + " as "
+                + Sandbox.DEFAULT_CLIENT_ID + "; namespace default is reachable (0 Workloads for component "
+                + ConnectionCheck.PROBE_COMPONENT + ")");
+        // Only routes the workload-publisher role may call: no namespace list, no component read.
+        assertThat(sandbox.requests()).extracting(RecordedRequest::route)
+                .containsExactly(Route.VERSION, Route.TOKEN, Route.WORKLOAD_LIST);
+        assertThat(sandbox.requests()).filteredOn(r -> r.route() == Route.WORKLOAD_LIST).singleElement()
+                .satisfies(r -> assertThat(r.query()).contains("component=" + ConnectionCheck.PROBE_COMPONENT));
+    }
+
+    @Test
+    void aNamedComponentIsTrimmedAndItsWorkloadsCounted() {
+        sandbox.putWorkload("default", Workload.minimal("greeter-workload", "shop", "greeter", "r/g:1").toJson());
+        ConnectionCheck.Result result = check("  greeter ");
+        assertThat(result.component()).isEqualTo("greeter");
+        assertThat(result.workloads()).isEqualTo(1);
+        assertThat(result.summary()).endsWith("(1 Workload for component greeter)");
+    }
+
+    @Test
+    void anOpaqueTokenIsReportedAsSuch() {
+        // A gateway in front of the API that accepts opaque tokens: the check cannot tell whom the token names.
+        sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).body("application/json", "{\"items\":[]}"));
+        ConnectionCheck.Result result = check(SandboxTestSupport.settings(sandbox), Credentials.token("opaque-ci-token"),
+                "greeter");
+        assertThat(result.identity()).isEqualTo("(opaque token)");
+        assertThat(result.summary()).contains("as (opaque token)").doesNotContain("opaque-ci-token");
+        assertThat(sandbox.count(Route.TOKEN)).isZero();
+    }
+
+    @Test
+    void aMissingRoleBindingIsA403WithTheRoleToBind() {
+        sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).status(403));
+        assertThatThrownBy(() -> check(null)).isInstanceOfSatisfying(ForbiddenException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.API_FORBIDDEN);
+            assertThat(e.status()).isEqualTo(403);
+            assertThat(e.hint()).contains("workload-publisher");
+        });
+    }
+
+    @Test
+    void anUntrustedIssuerIsA401WithTheIssuerHint() {
+        sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).status(401).times(2));
+        assertThatThrownBy(() -> check(null)).isInstanceOfSatisfying(UnauthorizedException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.API_UNAUTHORIZED);
+            assertThat(e.hint()).contains("issuer");
+        });
+        assertThat(sandbox.count(Route.TOKEN)).isEqualTo(2);
+    }
+
+    @Test
+    void aRouteTheServerLacksIsA404ThatBlamesTheUrl() {
+        // /version answers, the Workload route does not: an API older than OpenChoreo v1.0 (or a wrong base path).
+        sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).status(404).body("text/plain", "404 page not found"));
+        assertThatThrownBy(() -> check(null)).isInstanceOfSatisfying(OpenChoreoException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.API_ROUTE_NOT_FOUND);
+            assertThat(e.hint()).contains("API URL may be wrong");
+        });
+    }
+
+    @Test
+    void aUrlThatIsNotTheApiFailsAtTheVersionWithoutSendingTheSecret() {
+        ConnectionSettings portal = SandboxTestSupport.settings(sandbox).toBuilder()
+                .apiUrl(sandbox.apiUrl() + "/portal").build();
+        assertThatThrownBy(() -> check(portal, SandboxTestSupport.credentials(sandbox.defaultClient()), null))
+                .isInstanceOfSatisfying(OpenChoreoException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESPONSE);
+                    assertThat(e.getMessage()).contains("404").contains("is this the OpenChoreo API?");
+                });
+        assertThat(sandbox.count(Route.TOKEN)).isZero();
+    }
+}

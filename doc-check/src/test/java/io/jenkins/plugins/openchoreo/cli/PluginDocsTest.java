@@ -1,0 +1,199 @@
+package io.jenkins.plugins.openchoreo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/pipeline-step.md, freestyle.md and configuration-as-code.md against the plugin: its step
+ * arguments, post-build action fields and global configuration fields (read from the sources, see
+ * {@link PluginSources}), the YAML its Configuration as Code test imports, and the engine's
+ * result map.
+ */
+class PluginDocsTest {
+
+    static final String CASC_RESOURCE = "plugin/src/test/resources/io/jenkins/plugins/openchoreo/configuration-as-code.yaml";
+
+    /** The first column of a page section's table equals the names the plugin class binds. */
+    private static void tableMatches(String page, String section, String className, String... sanity) {
+        Set<String> code = PluginSources.boundNames(className);
+        assertThat(code).as("sanity: names read from " + className + ".java").contains(sanity);
+        Set<String> documented = new LinkedHashSet<>(Docs.firstColumnCodes(Docs.section(Docs.page(page), section)));
+        assertThat(documented).as("the " + section + " table of docs/" + page + " vs " + className
+                + "'s @DataBoundConstructor/@DataBoundSetter names").containsExactlyInAnyOrderElementsOf(code);
+    }
+
+    @Test
+    void pipelineStepPageListsExactlyTheStepArguments() {
+        tableMatches("pipeline-step.md", "Arguments", "OpenChoreoDeployStep", "component", "image", "dryRun");
+    }
+
+    @Test
+    void freestylePageListsExactlyTheActionFields() {
+        tableMatches("freestyle.md", "Fields", "OpenChoreoDeployRecorder", "component", "image");
+    }
+
+    @Test
+    void configurationAsCodePageListsExactlyTheGlobalFields() {
+        tableMatches("configuration-as-code.md", "Fields", "OpenChoreoGlobalConfiguration", "apiUrl", "credentialsId",
+                "maxAttempts");
+    }
+
+    @Test
+    void configurationAsCodePageShowsTheYamlThePluginTestImports() {
+        String resource = Docs.read(Docs.root().resolve(CASC_RESOURCE));
+        List<Docs.Block> marked = Docs.blocks(Docs.page("configuration-as-code.md")).stream()
+                .filter(b -> ("source: " + CASC_RESOURCE).equals(b.marker())).toList();
+        assertThat(marked).as("a yaml block marked <!-- source: " + CASC_RESOURCE + " -->").hasSize(1);
+        assertThat(marked.get(0).text().strip()).isEqualTo(resource.strip());
+    }
+
+    @Test
+    void everyYamlKeyUnderOpenchoreoIsAGlobalField() throws Exception {
+        Set<String> fields = PluginSources.boundNames("OpenChoreoGlobalConfiguration");
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<String> unknown = new ArrayList<>();
+        int seen = 0;
+        for (Docs.Block block : Docs.blocks(Docs.page("configuration-as-code.md"))) {
+            if (!block.language().equals("yaml")) {
+                continue;
+            }
+            JsonNode openchoreo = yaml.readTree(block.text()).path("unclassified").path("openchoreo");
+            if (openchoreo.isObject()) {
+                seen++;
+                openchoreo.fieldNames().forEachRemaining(k -> {
+                    if (!fields.contains(k)) {
+                        unknown.add(k + " (line " + block.line() + ")");
+                    }
+                });
+            }
+        }
+        assertThat(seen).isGreaterThanOrEqualTo(1);
+        assertThat(unknown).as("keys under unclassified.openchoreo that the global configuration lacks").isEmpty();
+    }
+
+    /** The keys of DeployResult.toMap(), from a result made with neutral values (so new fields count too). */
+    static Set<String> resultMapKeys() throws Exception {
+        Constructor<?> canonical = DeployResult.class.getDeclaredConstructor(Arrays.stream(
+                DeployResult.class.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        Object[] values = Arrays.stream(DeployResult.class.getRecordComponents()).map(c -> neutral(c.getType()))
+                .toArray();
+        return ((DeployResult) canonical.newInstance(values)).toMap().keySet();
+    }
+
+    private static Object neutral(Class<?> type) {
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        if (type == List.class) {
+            return List.of();
+        }
+        if (type == Map.class) {
+            return Map.of();
+        }
+        if (type.isEnum()) {
+            return type.getEnumConstants()[0];
+        }
+        if (type == String.class) {
+            return "x";
+        }
+        return null;
+    }
+
+    @Test
+    void theReturnedMapTableListsEveryKey() throws Exception {
+        Set<String> documented = new LinkedHashSet<>(
+                Docs.firstColumnCodes(Docs.section(Docs.page("pipeline-step.md"), "Returned map")));
+        assertThat(documented).as("the Returned map table of docs/pipeline-step.md vs DeployResult.toMap()")
+                .containsExactlyInAnyOrderElementsOf(resultMapKeys());
+    }
+
+    /** The named arguments of every openchoreoDeploy(…) call in a text. */
+    static List<List<String>> stepCalls(String text) {
+        List<List<String>> calls = new ArrayList<>();
+        Matcher call = Pattern.compile("\\bopenchoreoDeploy\\s*\\(").matcher(text);
+        while (call.find()) {
+            List<String> keys = new ArrayList<>();
+            int depth = 1;
+            char quote = 0;
+            char previous = '(';
+            for (int i = call.end(); i < text.length() && depth > 0; i++) {
+                char c = text.charAt(i);
+                if (quote != 0) {
+                    if (c == '\\') {
+                        i++;
+                    } else if (c == quote) {
+                        quote = 0;
+                    }
+                    continue;
+                }
+                if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '(' || c == '[' || c == '{') {
+                    depth++;
+                } else if (c == ')' || c == ']' || c == '}') {
+                    depth--;
+                } else if (depth == 1 && Character.isJavaIdentifierStart(c) && (previous == '(' || previous == ',')) {
+                    int end = i;
+                    while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+                        end++;
+                    }
+                    int colon = end;
+                    while (colon < text.length() && text.charAt(colon) == ' ') {
+                        colon++;
+                    }
+                    if (colon < text.length() && text.charAt(colon) == ':') {
+                        keys.add(text.substring(i, end));
+                    }
+                    i = end - 1;
+                }
+                if (!Character.isWhitespace(c)) {
+                    previous = c;
+                }
+            }
+            calls.add(keys);
+        }
+        return calls;
+    }
+
+    @Test
+    void everyStepCallInTheDocsUsesRealArguments() {
+        Set<String> arguments = PluginSources.boundNames("OpenChoreoDeployStep");
+        List<String> unknown = new ArrayList<>();
+        int calls = 0;
+        for (String file : DocPages.all()) {
+            for (Docs.Block block : Docs.blocks(Docs.page(file))) {
+                for (List<String> keys : stepCalls(block.text())) {
+                    calls++;
+                    if (!keys.containsAll(List.of("component", "image"))) {
+                        unknown.add(file + " line " + block.line() + ": a call without component: and image:");
+                    }
+                    keys.stream().filter(k -> !arguments.contains(k))
+                            .forEach(k -> unknown.add(file + " line " + block.line() + ": " + k));
+                }
+            }
+        }
+        assertThat(calls).as("openchoreoDeploy calls found").isGreaterThanOrEqualTo(5);
+        assertThat(unknown).as("openchoreoDeploy arguments in docs/ that the step does not have").isEmpty();
+    }
+}

@@ -1,0 +1,114 @@
+package io.jenkins.plugins.openchoreo;
+
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.openchoreo.client.Urls;
+import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
+import io.jenkins.plugins.openchoreo.client.deploy.DeployMode;
+import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/** Form logic the global configuration, the step and the post-build action share (one copy, not three). */
+final class Forms {
+
+    /** Username with password (client id and secret) or Secret text (a ready token). */
+    static final CredentialsMatcher USABLE_CREDENTIALS = CredentialsMatchers.anyOf(
+            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+            CredentialsMatchers.instanceOf(StringCredentials.class));
+
+    private Forms() {}
+
+    /**
+     * The credentials a user may pick, with the enumeration checks of the credentials plugin's
+     * consumer guide: without the right permission only the current value comes back. SYSTEM
+     * lists them because the build, not the user, will use them.
+     *
+     * @param item the job, or null on the global configuration page
+     */
+    static ListBoxModel credentialsItems(Item item, String current, String apiUrl) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        if (item == null) {
+            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+                result.includeCurrentValue(current);
+                return result;
+            }
+        } else if (!item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+            result.includeCurrentValue(current);
+            return result;
+        }
+        String url = Util.fixEmptyAndTrim(apiUrl);
+        if (url == null) {
+            url = Util.fixEmptyAndTrim(OpenChoreoGlobalConfiguration.get().getApiUrl());
+        }
+        result.includeEmptyValue();
+        if (item == null) {
+            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
+                    URIRequirementBuilder.fromUri(url).build(), USABLE_CREDENTIALS);
+        } else {
+            result.includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class,
+                    URIRequirementBuilder.fromUri(url).build(), USABLE_CREDENTIALS);
+        }
+        result.includeCurrentValue(current);
+        return result;
+    }
+
+    /** Syntax only (no request is made, so no permission is needed): absolute http(s), no credentials in it. */
+    static FormValidation checkUrl(String what, String value, boolean required) {
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return required ? FormValidation.error(Messages.Forms_required(what)) : FormValidation.ok();
+        }
+        if (value.contains("${")) {
+            return FormValidation.ok(); // expanded from the build's environment at run time
+        }
+        try {
+            Urls.require(what, value);
+            return FormValidation.ok();
+        } catch (OpenChoreoException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** A wait timeout as {@link WaitTimeout} reads it; blank is the default, {@code ${VAR}} is checked at run time. */
+    static FormValidation checkWaitTimeout(String value) {
+        if (Util.fixEmptyAndTrim(value) == null || value.contains("${")) {
+            return FormValidation.ok();
+        }
+        try {
+            WaitTimeout.parse(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static FormValidation checkRange(int value, int min, int max) {
+        return value >= min && value <= max ? FormValidation.ok() : FormValidation.error(Messages.Forms_range(min, max));
+    }
+
+    static ListBoxModel modeItems() {
+        ListBoxModel items = new ListBoxModel();
+        for (DeployMode mode : DeployMode.values()) {
+            items.add(mode.wireName());
+        }
+        return items;
+    }
+
+    static ListBoxModel authMethodItems() {
+        ListBoxModel items = new ListBoxModel();
+        for (ClientAuthMethod method : ClientAuthMethod.values()) {
+            items.add(method.wireName());
+        }
+        return items;
+    }
+}

@@ -1,0 +1,396 @@
+package io.jenkins.plugins.openchoreo;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Executor;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.Publisher;
+import hudson.tasks.Recorder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.openchoreo.client.deploy.DeployMode;
+import java.io.IOException;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The freestyle post-build action: the same fields and the same {@link DeployExecution} as the
+ * Pipeline step, with {@code ${VAR}} expanded from the build's environment. A build that already
+ * failed (worse than UNSTABLE) deploys nothing: a failed build's image is not one to ship, while
+ * an unstable one (say, flaky tests) is the team's call, so it is deployed. Aborting the build
+ * while the deploy waits for Ready stops the wait and leaves the build ABORTED.
+ */
+public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildStep, DeployArguments {
+
+    private final String component;
+    private final String image;
+    private String namespace;
+    private String project;
+    private String credentialsId;
+    private String workloadName;
+    private String descriptorPath;
+    private String env;
+    private String endpoints;
+    private String files;
+    private String dependencies;
+    private String labels;
+    private String annotations;
+    private String mode;
+    private String workflowRun;
+    private boolean failOnWorkflowRunError;
+    private boolean dryRun;
+    private String apiUrl;
+    private String tokenUrl;
+    private String portalUrl;
+    private boolean wait;
+    private String environment;
+    private String waitTimeout;
+    private boolean strictWait;
+
+    @DataBoundConstructor
+    public OpenChoreoDeployRecorder(String component, String image) {
+        this.component = Util.fixEmptyAndTrim(component);
+        this.image = Util.fixEmptyAndTrim(image);
+    }
+
+    @Override
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        Result result = run.getResult();
+        if (result != null && result.isWorseThan(Result.UNSTABLE)) {
+            listener.getLogger().println(BuildLogListener.PREFIX + Messages.OpenChoreoDeployRecorder_skipped(result));
+            return;
+        }
+        try {
+            new DeployExecution(run, workspace, listener, env::expand).deploy(this);
+        } catch (InterruptedException e) {
+            // Aborted while waiting. Post-build actions run in AbstractBuild's performAllBuildSteps,
+            // which turns any exception into FAILURE (and an InterruptedException into a stack
+            // trace): record ABORTED and its cause here, and end with a one-line message instead.
+            Executor executor = Executor.currentExecutor();
+            run.setResult(executor == null ? Result.ABORTED : executor.abortResult());
+            if (executor != null) {
+                executor.recordCauseOfInterruption(run, listener);
+            }
+            throw new AbortException(BuildLogListener.PREFIX + e.getMessage());
+        }
+    }
+
+    /** Deploys talk to a server, not to other builds' results: no need to wait for earlier builds. */
+    @Override
+    public BuildStepMonitor getRequiredMonitorService() {
+        return BuildStepMonitor.NONE;
+    }
+
+    @Override
+    public String getComponent() {
+        return component;
+    }
+
+    @Override
+    public String getImage() {
+        return image;
+    }
+
+    @Override
+    public String getNamespace() {
+        return namespace;
+    }
+
+    @DataBoundSetter
+    public void setNamespace(String namespace) {
+        this.namespace = Util.fixEmptyAndTrim(namespace);
+    }
+
+    @Override
+    public String getProject() {
+        return project;
+    }
+
+    @DataBoundSetter
+    public void setProject(String project) {
+        this.project = Util.fixEmptyAndTrim(project);
+    }
+
+    @Override
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    @Override
+    public String getWorkloadName() {
+        return workloadName;
+    }
+
+    @DataBoundSetter
+    public void setWorkloadName(String workloadName) {
+        this.workloadName = Util.fixEmptyAndTrim(workloadName);
+    }
+
+    @Override
+    public String getDescriptorPath() {
+        return descriptorPath;
+    }
+
+    @DataBoundSetter
+    public void setDescriptorPath(String descriptorPath) {
+        this.descriptorPath = Util.fixEmptyAndTrim(descriptorPath);
+    }
+
+    @Override
+    public String getEnv() {
+        return env;
+    }
+
+    @DataBoundSetter
+    public void setEnv(String env) {
+        this.env = Util.fixEmpty(env);
+    }
+
+    @Override
+    public String getEndpoints() {
+        return endpoints;
+    }
+
+    @DataBoundSetter
+    public void setEndpoints(String endpoints) {
+        this.endpoints = Util.fixEmpty(endpoints);
+    }
+
+    @Override
+    public String getFiles() {
+        return files;
+    }
+
+    @DataBoundSetter
+    public void setFiles(String files) {
+        this.files = Util.fixEmpty(files);
+    }
+
+    @Override
+    public String getDependencies() {
+        return dependencies;
+    }
+
+    @DataBoundSetter
+    public void setDependencies(String dependencies) {
+        this.dependencies = Util.fixEmpty(dependencies);
+    }
+
+    @Override
+    public String getLabels() {
+        return labels;
+    }
+
+    @DataBoundSetter
+    public void setLabels(String labels) {
+        this.labels = Util.fixEmpty(labels);
+    }
+
+    @Override
+    public String getAnnotations() {
+        return annotations;
+    }
+
+    @DataBoundSetter
+    public void setAnnotations(String annotations) {
+        this.annotations = Util.fixEmpty(annotations);
+    }
+
+    @Override
+    public String getMode() {
+        return mode;
+    }
+
+    @DataBoundSetter
+    public void setMode(String mode) {
+        // Stored as its wire name; auto (the default) as null, so forms and snippets round-trip.
+        DeployMode parsed = DeployMode.parse(Util.fixEmptyAndTrim(mode));
+        this.mode = parsed == DeployMode.AUTO ? null : parsed.wireName();
+    }
+
+    @Override
+    public String getWorkflowRun() {
+        return workflowRun;
+    }
+
+    @DataBoundSetter
+    public void setWorkflowRun(String workflowRun) {
+        this.workflowRun = Util.fixEmptyAndTrim(workflowRun);
+    }
+
+    @Override
+    public boolean isFailOnWorkflowRunError() {
+        return failOnWorkflowRunError;
+    }
+
+    @DataBoundSetter
+    public void setFailOnWorkflowRunError(boolean failOnWorkflowRunError) {
+        this.failOnWorkflowRunError = failOnWorkflowRunError;
+    }
+
+    @Override
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    @DataBoundSetter
+    public void setApiUrl(String apiUrl) {
+        this.apiUrl = Util.fixEmptyAndTrim(apiUrl);
+    }
+
+    @Override
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    @DataBoundSetter
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = Util.fixEmptyAndTrim(tokenUrl);
+    }
+
+    @Override
+    public String getPortalUrl() {
+        return portalUrl;
+    }
+
+    @DataBoundSetter
+    public void setPortalUrl(String portalUrl) {
+        this.portalUrl = Util.fixEmptyAndTrim(portalUrl);
+    }
+
+    @Override
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    @Override
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = Util.fixEmptyAndTrim(environment);
+    }
+
+    @Override
+    public String getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /** Kept as written (it may hold {@code ${VAR}} in a freestyle job); checked when the deploy runs. */
+    @DataBoundSetter
+    public void setWaitTimeout(String waitTimeout) {
+        this.waitTimeout = Util.fixEmptyAndTrim(waitTimeout);
+    }
+
+    @Override
+    public boolean isStrictWait() {
+        return strictWait;
+    }
+
+    @DataBoundSetter
+    public void setStrictWait(boolean strictWait) {
+        this.strictWait = strictWait;
+    }
+
+    @Extension
+    @Symbol("openchoreoDeployPublisher")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+
+        public DescriptorImpl() {
+            // One set of help files, kept beside the Pipeline step.
+            for (String field : new String[] {
+                "component", "image", "namespace", "project", "credentialsId", "workloadName", "descriptorPath", "env",
+                "endpoints", "files", "dependencies", "labels", "annotations", "mode",
+                "workflowRun", "failOnWorkflowRunError", "dryRun", "apiUrl", "tokenUrl", "portalUrl",
+                "wait", "environment", "waitTimeout", "strictWait"
+            }) {
+                addHelpFileRedirect(field, OpenChoreoDeployStep.class, field);
+            }
+        }
+
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.OpenChoreoDeployRecorder_displayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                @QueryParameter String apiUrl) {
+            return Forms.credentialsItems(item, credentialsId, apiUrl);
+        }
+
+        @POST
+        public ListBoxModel doFillModeItems() {
+            return Forms.modeItems();
+        }
+
+        public FormValidation doCheckComponent(@QueryParameter String value) {
+            return Util.fixEmptyAndTrim(value) == null ? FormValidation.error(Messages.Forms_required("component"))
+                    : FormValidation.ok();
+        }
+
+        public FormValidation doCheckImage(@QueryParameter String value) {
+            return Util.fixEmptyAndTrim(value) == null ? FormValidation.error(Messages.Forms_required("image"))
+                    : FormValidation.ok();
+        }
+
+        public FormValidation doCheckApiUrl(@QueryParameter String value) {
+            return Forms.checkUrl("API URL", value, false);
+        }
+
+        public FormValidation doCheckTokenUrl(@QueryParameter String value) {
+            return Forms.checkUrl("token URL", value, false);
+        }
+
+        public FormValidation doCheckPortalUrl(@QueryParameter String value) {
+            return Forms.checkUrl("portal URL", value, false);
+        }
+
+        public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
+            return Forms.checkWaitTimeout(value);
+        }
+    }
+}

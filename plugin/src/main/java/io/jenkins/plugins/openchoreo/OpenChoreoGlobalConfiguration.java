@@ -1,0 +1,425 @@
+package io.jenkins.plugins.openchoreo;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.ProxyConfiguration;
+import hudson.Util;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.openchoreo.client.ConnectionCheck;
+import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
+import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
+import io.jenkins.plugins.openchoreo.client.auth.Credentials;
+import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
+import io.jenkins.plugins.openchoreo.client.auth.TokenParameters;
+import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
+import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
+import io.jenkins.plugins.openchoreo.client.http.CallObserver;
+import io.jenkins.plugins.openchoreo.client.http.HttpSettings;
+import io.jenkins.plugins.openchoreo.client.http.ProductVersion;
+import io.jenkins.plugins.openchoreo.client.http.ProxySettings;
+import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
+import io.jenkins.plugins.openchoreo.client.retry.RetrySettings;
+import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Where OpenChoreo is and how to authenticate, for every deploy of this Jenkins. The symbol is
+ * what Configuration as Code reads: {@code unclassified: openchoreo: apiUrl: …}. Holds a
+ * credentials id, never a secret.
+ */
+@Extension
+@Symbol("openchoreo")
+public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
+
+    static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = (int) HttpSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds();
+    static final int DEFAULT_RESPONSE_TIMEOUT_SECONDS = (int) HttpSettings.DEFAULT_RESPONSE_TIMEOUT.toSeconds();
+    static final int DEFAULT_MAX_ATTEMPTS = RetrySettings.DEFAULT_MAX_ATTEMPTS;
+    static final int DEFAULT_POLL_INTERVAL_SECONDS = (int) WaitOptions.DEFAULT_INTERVAL.toSeconds();
+
+    private String apiUrl;
+    private String tokenUrl;
+    private String portalUrl;
+    private String credentialsId;
+    private String defaultNamespace;
+    private String defaultProject;
+    private String authMethod = ClientAuthMethod.AUTO.wireName();
+    private String scope;
+    private String audience;
+    private String resource;
+    private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
+    private int responseTimeoutSeconds = DEFAULT_RESPONSE_TIMEOUT_SECONDS;
+    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private String instanceName;
+    private String defaultEnvironment;
+    private String waitTimeout;
+    private int pollIntervalSeconds = DEFAULT_POLL_INTERVAL_SECONDS;
+
+    public OpenChoreoGlobalConfiguration() {
+        load();
+    }
+
+    public static OpenChoreoGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(OpenChoreoGlobalConfiguration.class);
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.OpenChoreoGlobalConfiguration_displayName();
+    }
+
+    /**
+     * The connection for one deploy: this configuration with the step's URL overrides. A step
+     * that names its own API URL gets discovery for a blank token URL, because the configured
+     * token URL belongs to the configured API.
+     */
+    public ConnectionSettings toConnectionSettings(String apiOverride, String tokenOverride, String portalOverride) {
+        String api = Util.fixEmptyAndTrim(apiOverride);
+        String token = api == null ? pick(tokenOverride, tokenUrl) : Util.fixEmptyAndTrim(tokenOverride);
+        return settings(api == null ? apiUrl : api, token, pick(portalOverride, portalUrl), authMethod,
+                new TokenParameters(scope, audience, resource), connectTimeoutSeconds, responseTimeoutSeconds,
+                maxAttempts);
+    }
+
+    static ConnectionSettings settings(String api, String token, String portal, String method,
+            TokenParameters parameters, int connectSeconds, int responseSeconds, int attempts) {
+        Duration connect = Duration.ofSeconds(connectSeconds);
+        Duration response = Duration.ofSeconds(responseSeconds);
+        Duration call = HttpSettings.DEFAULT_CALL_TIMEOUT.compareTo(connect.plus(response)) >= 0
+                ? HttpSettings.DEFAULT_CALL_TIMEOUT : connect.plus(response);
+        HttpSettings http = HttpSettings.defaults().withTimeouts(connect, response, call)
+                .withUserAgentProduct("openchoreo-jenkins/" + ProductVersion.version())
+                .withProxy(proxy());
+        return ConnectionSettings.builder(api).tokenUrl(token).portalUrl(portal)
+                .authMethod(ClientAuthMethod.parse(method)).tokenParameters(parameters).http(http)
+                .retry(RetrySettings.defaults().withMaxAttempts(attempts)).build();
+    }
+
+    /** Jenkins' proxy settings (Manage Jenkins » Plugins » Advanced), which every outgoing call must honour. */
+    private static ProxySettings proxy() {
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        ProxyConfiguration proxy = jenkins == null ? null : jenkins.getProxy();
+        if (proxy == null || Util.fixEmptyAndTrim(proxy.getName()) == null) {
+            return null;
+        }
+        String noProxy = proxy.getNoProxyHost();
+        List<String> direct = noProxy == null ? List.of()
+                : Arrays.stream(noProxy.split("[ \t\n,|]+")).filter(s -> !s.isEmpty()).toList();
+        String password = proxy.getSecretPassword() == null ? null : proxy.getSecretPassword().getPlainText();
+        return new ProxySettings(proxy.getName().trim(), proxy.getPort(), Util.fixEmptyAndTrim(proxy.getUserName()),
+                password, direct);
+    }
+
+    private static String pick(String override, String configured) {
+        String value = Util.fixEmptyAndTrim(override);
+        return value != null ? value : Util.fixEmptyAndTrim(configured);
+    }
+
+    /** A saved change may point at another server or client: forget tokens and discoveries. */
+    private void changed() {
+        save();
+        TokenCache.shared().clear();
+    }
+
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    @DataBoundSetter
+    public void setApiUrl(String apiUrl) {
+        this.apiUrl = Util.fixEmptyAndTrim(apiUrl);
+        changed();
+    }
+
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    @DataBoundSetter
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = Util.fixEmptyAndTrim(tokenUrl);
+        changed();
+    }
+
+    public String getPortalUrl() {
+        return portalUrl;
+    }
+
+    @DataBoundSetter
+    public void setPortalUrl(String portalUrl) {
+        this.portalUrl = Util.fixEmptyAndTrim(portalUrl);
+        changed();
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        changed();
+    }
+
+    public String getDefaultNamespace() {
+        return defaultNamespace;
+    }
+
+    @DataBoundSetter
+    public void setDefaultNamespace(String defaultNamespace) {
+        this.defaultNamespace = Util.fixEmptyAndTrim(defaultNamespace);
+        changed();
+    }
+
+    public String getDefaultProject() {
+        return defaultProject;
+    }
+
+    @DataBoundSetter
+    public void setDefaultProject(String defaultProject) {
+        this.defaultProject = Util.fixEmptyAndTrim(defaultProject);
+        changed();
+    }
+
+    public String getAuthMethod() {
+        return authMethod;
+    }
+
+    /** auto, client_secret_basic or client_secret_post (basic and post are accepted too). */
+    @DataBoundSetter
+    public void setAuthMethod(String authMethod) {
+        this.authMethod = ClientAuthMethod.parse(authMethod).wireName();
+        changed();
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    @DataBoundSetter
+    public void setScope(String scope) {
+        this.scope = Util.fixEmptyAndTrim(scope);
+        changed();
+    }
+
+    public String getAudience() {
+        return audience;
+    }
+
+    @DataBoundSetter
+    public void setAudience(String audience) {
+        this.audience = Util.fixEmptyAndTrim(audience);
+        changed();
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    @DataBoundSetter
+    public void setResource(String resource) {
+        this.resource = Util.fixEmptyAndTrim(resource);
+        changed();
+    }
+
+    public int getConnectTimeoutSeconds() {
+        return connectTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
+        this.connectTimeoutSeconds = connectTimeoutSeconds > 0 ? connectTimeoutSeconds : DEFAULT_CONNECT_TIMEOUT_SECONDS;
+        changed();
+    }
+
+    public int getResponseTimeoutSeconds() {
+        return responseTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setResponseTimeoutSeconds(int responseTimeoutSeconds) {
+        this.responseTimeoutSeconds =
+                responseTimeoutSeconds > 0 ? responseTimeoutSeconds : DEFAULT_RESPONSE_TIMEOUT_SECONDS;
+        changed();
+    }
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    @DataBoundSetter
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts >= 1 && maxAttempts <= 20 ? maxAttempts : DEFAULT_MAX_ATTEMPTS;
+        changed();
+    }
+
+    public String getInstanceName() {
+        return instanceName;
+    }
+
+    /**
+     * This Jenkins' name as the portal's Jenkins plugin knows it, when the portal is set up with
+     * several Jenkins instances: the annotation hint then reads {@code <instanceName>:<job>}.
+     */
+    @DataBoundSetter
+    public void setInstanceName(String instanceName) {
+        this.instanceName = Util.fixEmptyAndTrim(instanceName);
+        save();
+    }
+
+    public String getDefaultEnvironment() {
+        return defaultEnvironment;
+    }
+
+    @DataBoundSetter
+    public void setDefaultEnvironment(String defaultEnvironment) {
+        this.defaultEnvironment = Util.fixEmptyAndTrim(defaultEnvironment);
+        save();
+    }
+
+    public String getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /** The default for deploys that wait and name no timeout; blank: the engine's 10 minutes. */
+    @DataBoundSetter
+    public void setWaitTimeout(String waitTimeout) {
+        String value = Util.fixEmptyAndTrim(waitTimeout);
+        if (value != null) {
+            WaitTimeout.parse(value); // refuse a bad default here rather than in every build
+        }
+        this.waitTimeout = value;
+        save();
+    }
+
+    public int getPollIntervalSeconds() {
+        return pollIntervalSeconds;
+    }
+
+    /** The first pause between polls while waiting; it grows by half each poll up to the engine's maximum. */
+    @DataBoundSetter
+    public void setPollIntervalSeconds(int pollIntervalSeconds) {
+        this.pollIntervalSeconds = pollIntervalSeconds >= 1 && pollIntervalSeconds <= 60 ? pollIntervalSeconds
+                : DEFAULT_POLL_INTERVAL_SECONDS;
+        save();
+    }
+
+    /**
+     * How a waiting deploy waits: the step's environment and timeout, else these defaults, else
+     * the engine's. Throws {@link IllegalArgumentException} for a timeout that does not parse.
+     */
+    WaitOptions waitOptions(String environment, String timeout, boolean strict) {
+        Duration parsed = WaitTimeout.parse(pick(timeout, waitTimeout));
+        return WaitOptions.defaults().withEnvironment(pick(environment, defaultEnvironment)).withTimeout(parsed)
+                .withIntervals(Duration.ofSeconds(pollIntervalSeconds), null).withStrict(strict);
+    }
+
+    /** The namespace for a deploy that names none. */
+    String namespaceOr(String requested) {
+        return pickOr(requested, defaultNamespace, DeployRequest.DEFAULT_NAMESPACE);
+    }
+
+    /** The project for a deploy that names none. */
+    String projectOr(String requested) {
+        return pickOr(requested, defaultProject, DeployRequest.DEFAULT_PROJECT);
+    }
+
+    private static String pickOr(String requested, String configured, String fallback) {
+        String value = pick(requested, configured);
+        return value != null ? value : fallback;
+    }
+
+    public FormValidation doCheckApiUrl(@QueryParameter String value) {
+        return Forms.checkUrl("API URL", value, true);
+    }
+
+    public FormValidation doCheckTokenUrl(@QueryParameter String value) {
+        return Forms.checkUrl("token URL", value, false);
+    }
+
+    public FormValidation doCheckPortalUrl(@QueryParameter String value) {
+        return Forms.checkUrl("portal URL", value, false);
+    }
+
+    public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter int value) {
+        return Forms.checkRange(value, 1, 600);
+    }
+
+    public FormValidation doCheckResponseTimeoutSeconds(@QueryParameter int value) {
+        return Forms.checkRange(value, 1, 600);
+    }
+
+    public FormValidation doCheckMaxAttempts(@QueryParameter int value) {
+        return Forms.checkRange(value, 1, 20);
+    }
+
+    public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
+        return Forms.checkWaitTimeout(value);
+    }
+
+    public FormValidation doCheckPollIntervalSeconds(@QueryParameter int value) {
+        return Forms.checkRange(value, 1, 60);
+    }
+
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId, @QueryParameter String apiUrl) {
+        return Forms.credentialsItems(null, credentialsId, apiUrl);
+    }
+
+    @POST
+    public ListBoxModel doFillAuthMethodItems() {
+        return Forms.authMethodItems();
+    }
+
+    /**
+     * Test connection: a token and one call the CI role may make, with the values in the form
+     * (not yet saved). POST and administrators only: it sends a stored secret to a URL the caller
+     * chooses.
+     */
+    @POST
+    public FormValidation doTestConnection(@QueryParameter String apiUrl, @QueryParameter String tokenUrl,
+            @QueryParameter String credentialsId, @QueryParameter String defaultNamespace,
+            @QueryParameter String authMethod, @QueryParameter String scope, @QueryParameter String audience,
+            @QueryParameter String resource) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String id = Util.fixEmptyAndTrim(credentialsId);
+        if (id == null) {
+            return FormValidation.error(Messages.TestConnection_noCredentials());
+        }
+        StandardCredentials credential = CredentialsMatchers.firstOrNull(
+                CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2,
+                        URIRequirementBuilder.fromUri(Util.fixEmptyAndTrim(apiUrl)).build()),
+                CredentialsMatchers.withId(id));
+        SecretMasker masker = new SecretMasker();
+        Credentials credentials = credential == null ? null : EngineCredentials.from(credential, masker);
+        if (credentials == null) {
+            return FormValidation.error(Messages.Credentials_notFound(id));
+        }
+        try {
+            ConnectionSettings settings = settings(Util.fixEmptyAndTrim(apiUrl), Util.fixEmptyAndTrim(tokenUrl), null,
+                    authMethod, new TokenParameters(scope, audience, resource), connectTimeoutSeconds,
+                    responseTimeoutSeconds, maxAttempts);
+            String namespace = pickOr(defaultNamespace, null, DeployRequest.DEFAULT_NAMESPACE);
+            ConnectionCheck.Result result =
+                    ConnectionCheck.run(settings, credentials, TokenCache.shared(), namespace, null, CallObserver.NONE);
+            return FormValidation.ok(masker.mask(result.summary()));
+        } catch (OpenChoreoException e) {
+            return FormValidation.error(masker.mask(e.getMessage() + " (" + e.hint() + ")"));
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(masker.mask(e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.openchoreo;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.ModelObject;
+import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
+import io.jenkins.plugins.openchoreo.sandbox.AuthMethod;
+import io.jenkins.plugins.openchoreo.sandbox.Role;
+import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
+import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
+
+/** One sandbox (OpenChoreo API and identity provider on loopback) per test class, and Jenkins pointed at it. */
+final class SandboxFixture {
+
+    static final String CREDENTIALS_ID = "openchoreo-ci";
+    static final String PORTAL = "https://portal.example.com";
+    static final String GREETER_PORTAL_LINK = PORTAL + "/catalog/default/component/greeter";
+    /** A client with the CI role plus the views that following a rollout needs. */
+    static final String WATCHER_CREDENTIALS_ID = "openchoreo-watcher";
+    static final String WATCHER_CLIENT_ID = "rollout-watcher";
+    static final String WATCHER_SECRET = "watch+me";
+    /** An endpoint published externally, so the Ready binding has an external URL. */
+    static final String API_ENDPOINT = "- {name: api, port: 8080, type: HTTP, visibility: [external]}";
+    /** Where the sandbox says the greeter's external endpoint answers. */
+    static final String GREETER_URL = "http://development.openchoreo.localhost:19080/shop/greeter";
+
+    private SandboxFixture() {}
+
+    /** A clean sandbox with component default/shop/greeter, and fresh tokens. */
+    static void reset(Sandbox sandbox) {
+        sandbox.reset();
+        sandbox.addComponent("default", "shop", "greeter");
+        TokenCache.shared().clear();
+    }
+
+    /** Global configuration for the sandbox, with the sandbox's CI client as default credentials. */
+    static void configure(Sandbox sandbox) throws Exception {
+        OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
+        config.setApiUrl(sandbox.apiUrl().toString());
+        config.setTokenUrl(sandbox.tokenUrl().toString());
+        config.setAuthMethod("client_secret_post");
+        config.setPortalUrl(PORTAL);
+        config.setCredentialsId(CREDENTIALS_ID);
+        config.setMaxAttempts(2);
+        addClientCredentials(jenkins(), CREDENTIALS_ID, sandbox);
+    }
+
+    static void addClientCredentials(ModelObject context, String id, Sandbox sandbox) throws Exception {
+        SandboxClient client = sandbox.defaultClient();
+        CredentialsProvider.lookupStores(context).iterator().next().addCredentials(Domain.global(),
+                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "OpenChoreo CI client",
+                        client.clientId(), client.secret()));
+    }
+
+    /** Registers the rollout watcher client with the sandbox and adds it as global credentials. */
+    static void addWatcherCredentials(Sandbox sandbox) throws Exception {
+        sandbox.registerClient(WATCHER_CLIENT_ID, WATCHER_SECRET, AuthMethod.POST, Role.ROLLOUT_WATCHER);
+        CredentialsProvider.lookupStores(jenkins()).iterator().next().addCredentials(Domain.global(),
+                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, WATCHER_CREDENTIALS_ID,
+                        "OpenChoreo rollout watcher", WATCHER_CLIENT_ID, WATCHER_SECRET));
+    }
+
+    static String secret(Sandbox sandbox) {
+        return sandbox.defaultClient().secret();
+    }
+
+    private static jenkins.model.Jenkins jenkins() {
+        return jenkins.model.Jenkins.get();
+    }
+}
