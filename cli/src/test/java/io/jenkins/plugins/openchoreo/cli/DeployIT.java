@@ -4,24 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code deploy} and {@code check} from the packaged jar against a sandbox in the test JVM. */
 class DeployIT {
 
-    private static final SandboxUnderTest SANDBOX = new SandboxUnderTest();
-
-    @BeforeEach
-    void freshSandbox() {
-        SANDBOX.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        SANDBOX.close();
-    }
+    @RegisterExtension
+    static final SandboxUnderTest SANDBOX = new SandboxUnderTest();
 
     @Test
     void deployCreatesThenUpdatesThenReportsUnchanged() {

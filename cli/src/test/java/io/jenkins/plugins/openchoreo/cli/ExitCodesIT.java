@@ -9,25 +9,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each error class from the packaged jar: its documented exit code, and a message with a hint on stderr. */
 class ExitCodesIT {
 
-    private static final SandboxUnderTest SANDBOX = new SandboxUnderTest();
+    @RegisterExtension
+    static final SandboxUnderTest SANDBOX = new SandboxUnderTest();
     private static final String IMAGE = "registry.example.com/greeter:1";
-
-    @BeforeEach
-    void freshSandbox() {
-        SANDBOX.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        SANDBOX.close();
-    }
 
     @Test
     void anUnknownOptionIsAUsageError() {

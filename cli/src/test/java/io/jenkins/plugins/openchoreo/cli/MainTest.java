@@ -11,8 +11,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The command line in-process, with an injected environment: fast checks of parsing, usage errors
@@ -20,12 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class MainTest {
 
-    private static final SandboxUnderTest SANDBOX = new SandboxUnderTest();
-
-    @AfterAll
-    static void stop() {
-        SANDBOX.close();
-    }
+    @RegisterExtension
+    static final SandboxUnderTest SANDBOX = new SandboxUnderTest();
 
     @Test
     void versionNamesTheProduct() {

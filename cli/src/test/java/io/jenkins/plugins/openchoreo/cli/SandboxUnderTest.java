@@ -4,9 +4,15 @@ import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A sandbox in the test JVM on loopback, with component default/shop/greeter, and the environment to reach it. */
-final class SandboxUnderTest implements AutoCloseable {
+/**
+ * A sandbox in the test JVM on loopback, with component default/shop/greeter, and the environment
+ * to reach it. As a static {@code @RegisterExtension} field: one per test class, reset before each test.
+ */
+final class SandboxUnderTest implements BeforeEachCallback, AfterAllCallback {
 
     static final String PROJECT = "shop";
     static final String COMPONENT = "greeter";
@@ -35,13 +41,14 @@ final class SandboxUnderTest implements AutoCloseable {
         return env;
     }
 
-    void reset() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         sandbox.reset();
         sandbox.addComponent("default", PROJECT, COMPONENT);
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         sandbox.close();
     }
 }

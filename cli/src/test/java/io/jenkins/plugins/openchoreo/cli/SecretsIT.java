@@ -11,26 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** With --verbose, no secret shows on stdout or stderr; and secrets are never taken as arguments. */
 class SecretsIT {
 
-    private static final SandboxUnderTest SANDBOX = new SandboxUnderTest();
+    @RegisterExtension
+    static final SandboxUnderTest SANDBOX = new SandboxUnderTest();
     private static final String IMAGE = "registry.example.com/greeter:1";
-
-    @BeforeEach
-    void freshSandbox() {
-        SANDBOX.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        SANDBOX.close();
-    }
 
     @Test
     void aVerboseDeployWithClientCredentialsShowsNoSecret() {
