@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
         description = "Deploy container images to OpenChoreo from any CI: the engine of the Jenkins plugin, "
                 + "from a shell.",
         subcommands = {DeployCommand.class, CheckCommand.class, SandboxCommand.class, DemoCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 unexpected error, 2 usage or configuration, 3 authentication, "
-                + "4 authorization, 5 not found, 6 invalid or conflict, 7 server or network."})
+        footer = {"", "Exit codes:", "  0  success", "  1  unexpected error (a bug)", "  2  usage or configuration",
+            "  3  authentication", "  4  authorization", "  5  not found", "  6  invalid or conflict",
+            "  7  server or network"})
 final class OpenChoreoCommand implements Runnable {
 
     @picocli.CommandLine.Spec

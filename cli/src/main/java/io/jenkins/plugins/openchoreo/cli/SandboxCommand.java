@@ -2,7 +2,10 @@ package io.jenkins.plugins.openchoreo.cli;
 
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
+import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
+import io.jenkins.plugins.openchoreo.client.error.InvalidRequestException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,8 +42,7 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Sandbox sandbox = Sandbox.builder().port(port).tokenLifetime(Duration.ofSeconds(tokenLifetime))
-                .latency(Duration.ofMillis(latencyMillis)).start();
+        Sandbox sandbox = start();
         for (String component : components) {
             String[] parts = component.trim().split("/");
             if (parts.length != 3) {
@@ -57,6 +59,17 @@ final class SandboxCommand implements Callable<Integer> {
         describe(sandbox, spec.commandLine().getOut());
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private Sandbox start() {
+        try {
+            return Sandbox.builder().port(port).tokenLifetime(Duration.ofSeconds(tokenLifetime))
+                    .latency(Duration.ofMillis(latencyMillis)).start();
+        } catch (UncheckedIOException e) {
+            // A busy port is the usual cause: the user's to fix, not a bug (exit 2, not 1).
+            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, e.getMessage(), List.of(),
+                    "Choose another --port, or --port 0 for a free one.", null, 0, e);
+        }
     }
 
     private void describe(Sandbox sandbox, PrintWriter out) {

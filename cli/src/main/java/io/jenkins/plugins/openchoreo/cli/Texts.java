@@ -25,6 +25,6 @@ final class Texts {
     }
 
     private static void line(StringBuilder text, String label, String value) {
-        text.append(System.lineSeparator()).append("  ").append(String.format("%-9s", label + ":")).append(value);
+        text.append(System.lineSeparator()).append("  ").append(String.format("%-10s", label + ":")).append(value);
     }
 }

@@ -21,7 +21,7 @@ public enum ErrorCode {
             "Fix the workload.yaml fields listed above; every problem is reported at once."),
 
     TOKEN_INVALID_CLIENT(AUTHENTICATION,
-            "The identity provider does not accept this client id and secret: check the credential's "
+            "The identity provider does not accept this client id and secret. Check the credential's "
                     + "client id (username) and client secret (password), and that the application still exists."),
     TOKEN_UNAUTHORIZED_CLIENT(AUTHENTICATION,
             "The client may not use this grant or this client authentication method: set the method to the one "

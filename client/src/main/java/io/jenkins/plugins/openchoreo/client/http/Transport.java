@@ -33,7 +33,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -192,9 +191,7 @@ public final class Transport implements AutoCloseable {
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(connection)
-                        .setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
-                                .setSslContext(TrustMaterial.sslContext(settings.caBundlePem()))
-                                .buildClassic())
+                        .setTlsSocketStrategy(new LazyTlsSocketStrategy(settings.caBundlePem()))
                         .setMaxConnPerRoute(20)
                         .setMaxConnTotal(50)
                         .build())
