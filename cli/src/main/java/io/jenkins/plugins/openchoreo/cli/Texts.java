@@ -16,6 +16,11 @@ final class Texts {
         if (result.portalUrl() != null) {
             line(text, "portal", result.portalUrl());
         }
+        if (result.rollout() != null) {
+            line(text, "release", result.rollout().release() + " Ready in " + result.rollout().environment() + " at "
+                    + result.rollout().readyAt());
+            result.rollout().endpoints().forEach(e -> line(text, "endpoint", e.name() + " " + e.url()));
+        }
         for (String warning : result.warnings()) {
             line(text, "warning", warning);
         }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.openchoreo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.openchoreo.sandbox.AuthMethod;
+import io.jenkins.plugins.openchoreo.sandbox.Role;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -83,6 +85,33 @@ class DeployIT {
         JsonNode json = PackagedCli.run(SANDBOX.env(), "check", "-o", "json").json();
         assertThat(json.path("identity").asText()).isEqualTo(SANDBOX.client.clientId());
         assertThat(json.path("workloads").asInt()).isZero();
+    }
+
+    @Test
+    void waitingReportsTheReadyReleaseAndItsUrlsInJson() {
+        SANDBOX.sandbox.setRolloutDelay(java.time.Duration.ofMillis(500));
+        SANDBOX.sandbox.registerClient("ci-watcher", "watch+this&secret", AuthMethod.POST, Role.ROLLOUT_WATCHER);
+        java.util.Map<String, String> env = SANDBOX.env("OPENCHOREO_CLIENT_ID", "ci-watcher");
+        env.put("OPENCHOREO_CLIENT_SECRET", "watch+this&secret");
+        PackagedCli.Run run = PackagedCli.run(env, "deploy", "--image", "registry.example.com/greeter:3",
+                "--endpoints", "[{name: api, port: 8080, type: HTTP, visibility: [external]}]", "--wait",
+                "--poll-interval", "1", "--wait-timeout", "30", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.path("ready").asBoolean()).isTrue();
+        assertThat(json.path("release").asText()).startsWith("greeter-");
+        assertThat(json.path("environment").asText()).isEqualTo("development");
+        assertThat(json.path("endpointUrls").get(0).asText()).endsWith("/shop/greeter");
+        assertThat(run.stderr()).contains("Ready=True").doesNotContain("watch+this&secret");
+    }
+
+    @Test
+    void waitingWithTheShippedCiRoleWarnsAndStaysGreen() {
+        PackagedCli.Run run = deploy("--image", "registry.example.com/greeter:4", "--wait");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).contains("warning:").contains("component:view");
     }
 
     private static PackagedCli.Run deploy(String... args) {
