@@ -63,6 +63,7 @@ final class Dispatcher implements HttpHandler {
             sleep(latency);
             Optional<Fault> fault = faults.next(route);
             fault.ifPresent(f -> sleep(f.delay));
+            fault.ifPresent(Dispatcher::meet);
             if (fault.isPresent() && fault.get().reset) {
                 // An exception out of the handler makes the JDK server drop the connection unanswered.
                 throw new IOException("sandbox fault: connection dropped");
@@ -195,6 +196,19 @@ final class Dispatcher implements HttpHandler {
     private static String readBody(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BODY);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Waits at the fault's gate until its parties have all arrived (bounded, so a test cannot hang). */
+    private static void meet(Fault fault) {
+        if (fault.gate == null) {
+            return;
+        }
+        fault.gate.countDown();
+        try {
+            fault.gate.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration duration) {

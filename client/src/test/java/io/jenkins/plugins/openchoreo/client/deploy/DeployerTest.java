@@ -223,7 +223,8 @@ class DeployerTest {
 
     @Test
     void concurrentFirstDeploysEndWithOneWorkloadAndBothGreen() throws Exception {
-        sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).delay(Duration.ofMillis(200)).times(2));
+        // Both lists are held until both have arrived: both find nothing, both create, one gets 409.
+        sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).together(2).times(2));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<DeployResult>> results = new ArrayList<>();
