@@ -21,6 +21,7 @@ public final class BenchMain {
     private static final int COLD_STARTS = 5;
     private static final Duration LIFETIME = Duration.ofSeconds(3);
     private static final Duration LIFETIME_SPAN = Duration.ofMillis(7500);
+    private static final Duration WAITED_ROLLOUT = Duration.ofSeconds(30);
 
     private BenchMain() {
     }
@@ -69,6 +70,8 @@ public final class BenchMain {
             }
             report.coldStart.row("`java -jar openchoreo-cli.jar --version`", COLD_STARTS,
                     Samples.millis(Percentiles.of(starts, 50)), Samples.millis(Percentiles.of(starts, 95)));
+            log.println("A waited deploy: " + WAITED_ROLLOUT.toSeconds() + " s rollout at the default poll interval");
+            report.waiting = new WaitScenario(sandbox).run(WAITED_ROLLOUT);
             log.println("Field survival");
             FieldSurvival survival = new FieldSurvival(sandbox, script, cli);
             report.fields = survival.table(survival.run());

@@ -20,6 +20,7 @@ final class BenchReport {
             "IdP req/deploy", "p50 ms", "p95 ms", "p50 wall÷floor", "p95 wall÷floor");
     final MarkdownTable coldStart = new MarkdownTable("command", "runs", "p50 ms", "p95 ms");
     MarkdownTable fields;
+    MarkdownTable waiting;
 
     void addDeploys(long latency, String deploy, Samples samples) {
         perDeploy.row(latency + " ms", deploy, samples.count(), samples.apiPerDeploy(),
@@ -56,20 +57,24 @@ final class BenchReport {
         out.append(perDeploy.render()).append('\n');
         out.append("### Identity-provider calls with one credential and one shared TokenCache\n\n");
         out.append("Image updates of components that already have a Workload. The cache refreshes a token a fifth "
-                + "of its lifetime before it expires. With `--auth-method auto` (the default) the first token of a process "
-                + "costs two identity-provider requests when the client is registered for `client_secret_post`, as "
-                + "OpenChoreo's default CI client is: `client_secret_basic` is tried first and refused; the method "
-                + "that worked is remembered for later tokens.\n\n");
+                + "of its lifetime before it expires. With `auto` client authentication (the default) "
+                + "`client_secret_post` is tried first, as OpenChoreo's default CI client uses it; a client registered "
+                + "for `client_secret_basic` costs one more request for the first token, and the method that worked "
+                + "is remembered for later tokens.\n\n");
         out.append(tokens.render()).append('\n');
         out.append("### The guide's GitHub Actions script (curl + jq) and the CLI, side by side\n\n");
         out.append("Each deploy is a fresh process, as in CI, against the same sandbox; both annotate a "
                 + "WorkflowRun, since the guide's script always does. The script names the Workload `<component>`, "
                 + "the CLI finds the component's Workload or creates `<component>-workload`. A new process "
-                + "has no token cache, so each deploy fetches one token (two identity-provider requests for the "
-                + "CLI with `--auth-method auto`, see above).\n\n");
+                + "has no token cache, so each deploy fetches one token. The CLI runs as `java -jar` without its "
+                + "class data sharing launcher (see CLI cold start below): its JVM start dominates at low latency.\n\n");
         out.append(tools.render()).append('\n');
         out.append("### CLI cold start (this run)\n\n");
         out.append(coldStart.render()).append('\n');
+        out.append("### Following a deploy to Ready (wait, default poll interval)\n\n");
+        out.append("One image update with `wait` while the release takes the rollout time to become Ready: the "
+                + "polls (component, then the environment's ReleaseBinding) back off from 2 s by half to 15 s.\n\n");
+        out.append(waiting == null ? "(not run)\n" : waiting.render()).append('\n');
         out.append("### What the guide's script loses: fields after an image update\n\n");
         out.append("A rich Workload is seeded (command, env with a secretKeyRef, files, endpoints, dependencies, "
                 + "labels, annotations), under the guide's name `<c>` and under the convention `<c>-workload`; "
