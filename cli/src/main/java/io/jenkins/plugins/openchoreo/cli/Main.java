@@ -48,10 +48,10 @@ public final class Main {
             return known.category().exitCode();
         }
         if (e instanceof IllegalArgumentException) {
-            return UsageErrors.print(line, e.getMessage());
+            return UsageErrors.print(line, output.mask(e.getMessage()));
         }
         PrintWriter err = line.getErr();
-        err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        err.println(output.mask("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()));
         err.println("Hint: this is a bug in openchoreo; please report it with the command line (secrets left out).");
         err.flush();
         return ExitCodes.UNEXPECTED;

@@ -36,6 +36,11 @@ final class Output implements DeployListener {
         return new Output(line.getOut(), line.getErr(), options, masker);
     }
 
+    /** Text with every known secret and credential-shaped string removed. */
+    String mask(String text) {
+        return masker.mask(text);
+    }
+
     boolean json() {
         return options.format == OutputOptions.Format.JSON;
     }

@@ -9,12 +9,19 @@ import java.util.Locale;
 /** Checks the URLs a user configures: absolute, http or https, with a host, no credentials in them. */
 public final class Urls {
 
+    /** An '@' in the authority part (after the scheme, before the path): user info. */
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("^[^/?#]*//[^/?#]*@");
+
     private Urls() {}
 
     /** The URL, trailing slashes removed, or an error naming the setting and what is wrong. */
     public static URI require(String what, String value) {
         if (value == null || value.isBlank()) {
             throw invalid(what + " is required");
+        }
+        if (USER_INFO.matcher(value).find()) {
+            // Checked first and never echoed: the text before '@' may be a password.
+            throw invalid("The " + what + " must not contain a user name or password; use a credential instead");
         }
         String trimmed = value.trim();
         while (trimmed.endsWith("/")) {
@@ -29,9 +36,6 @@ public final class Urls {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             throw invalid("The " + what + " \"" + value + "\" must be an absolute http:// or https:// URL with a host");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw invalid("The " + what + " must not contain a user name or password; use a credential instead");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw invalid("The " + what + " \"" + value + "\" must not have a query or fragment");

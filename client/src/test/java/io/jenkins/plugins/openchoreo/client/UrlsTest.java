@@ -34,6 +34,17 @@ class UrlsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"https://ci:s3cr3t-pw@x.example", "https://ci:s3cr3t-pw@bad_host", "ftp://ci:s3cr3t-pw@h",
+        "https://ci:s3cr3t-pw@x.example/?q=1", "not a url://ci:s3cr3t-pw@x"})
+    void aPasswordInTheUrlIsRefusedWithoutBeingRepeated(String given) {
+        assertThatThrownBy(() -> Urls.require("token URL", given))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.getMessage()).contains("must not contain a user name or password")
+                            .doesNotContain("s3cr3t-pw");
+                });
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "  "})
     void blankIsRequiredOrAbsent(String given) {
         assertThatThrownBy(() -> Urls.require("API URL", given)).hasMessageContaining("API URL is required");

@@ -50,6 +50,15 @@ final class CrdRules {
         retain(spec.path("dependencies"), KNOWN.get("spec.dependencies"));
     }
 
+    /** The CRD's defaults, as the API server fills them in on write: an endpoint's targetPort is its port. */
+    static void applyDefaults(ObjectNode spec) {
+        spec.path("endpoints").forEach(endpoint -> {
+            if (endpoint instanceof ObjectNode e && !e.has("targetPort") && e.has("port")) {
+                e.set("targetPort", e.get("port"));
+            }
+        });
+    }
+
     private static void retain(JsonNode node, Set<String> names) {
         if (node instanceof ObjectNode object) {
             for (Iterator<String> it = object.fieldNames(); it.hasNext();) {

@@ -192,7 +192,7 @@ public final class Sandbox implements AutoCloseable {
         api.addComponent(namespace, project, component);
     }
 
-    /** Stores a Workload as given (any owner), adding the labels the server adds. */
+    /** Stores a Workload as given (any owner), adding the labels and defaults the server adds. */
     public void putWorkload(String namespace, ObjectNode workload) {
         api.putWorkload(namespace, workload);
     }

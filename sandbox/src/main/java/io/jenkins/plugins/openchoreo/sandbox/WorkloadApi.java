@@ -58,6 +58,9 @@ final class WorkloadApi {
 
     void putWorkload(String namespace, ObjectNode workload) {
         ObjectNode copy = workload.deepCopy();
+        if (copy.path("spec") instanceof ObjectNode spec) {
+            CrdRules.applyDefaults(spec); // as if it had been written through the API
+        }
         String name = copy.path("metadata").path("name").asText();
         if (name.isEmpty()) {
             throw new IllegalArgumentException("The Workload has no metadata.name");
@@ -347,6 +350,7 @@ final class WorkloadApi {
         }
         ObjectNode spec = doc.path("spec").deepCopy();
         CrdRules.prune(spec);
+        CrdRules.applyDefaults(spec);
         kept.set("spec", spec);
         return kept;
     }

@@ -51,7 +51,10 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     @Override
     public AccessToken token(CallObserver observer) {
         URI url = tokenUrl.apply(observer);
-        return cache.get(TokenCache.Key.of(url, client, parameters), () -> fetch(url, observer));
+        AccessToken token = cache.get(TokenCache.Key.of(url, client, parameters), () -> fetch(url, observer));
+        // A token from the shared cache was fetched by another deploy, with another masker: teach ours.
+        masker.add(token.value());
+        return token;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.openchoreo.client.auth;
 
+import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
+import io.jenkins.plugins.openchoreo.client.error.TransportException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -64,7 +67,8 @@ public final class TokenCache {
             }
             mine.complete(token);
             return token;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Waiters must never be left on a future that nothing will complete.
             mine.completeExceptionally(e);
             throw e;
         } finally {
@@ -105,14 +109,18 @@ public final class TokenCache {
         return token != null && token.isUsableAt(clock.instant()) ? token : null;
     }
 
+    /** Waits for another caller's request; an interrupt (an aborted build) stops the wait, not the request. */
     private static AccessToken await(CompletableFuture<AccessToken> flight) {
         try {
-            return flight.join();
-        } catch (CompletionException e) {
+            return flight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(ErrorCode.ABORTED, "Interrupted while another deploy fetched the token");
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof OpenChoreoException known) {
                 throw known;
             }
-            throw e;
+            throw new CompletionException(e.getCause());
         }
     }
 

@@ -63,7 +63,7 @@ public final class Deployer {
         ReleaseBefore before = waiter == null ? ReleaseBefore.NOT_FOLLOWED : releaseBefore(waiter, request, warnings);
         execution.run();
         RolloutResult rollout = !before.follow() ? null : waitForRollout(waiter, request, before.release(),
-                execution.outcome != DeployOutcome.UNCHANGED, warnings);
+                execution.specChanged(), warnings);
         return new DeployResult(request.namespace(), request.project(), request.component(), execution.sent.name(),
                 execution.outcome, request.dryRun(), inputs.mode().wireName(), request.image(),
                 execution.before == null ? null : execution.before.image(), execution.changes, warnings,
@@ -124,6 +124,13 @@ public final class Deployer {
         private DeployOutcome outcome;
         private List<String> changes = List.of();
         private boolean annotated;
+
+        /** Whether the write changed the spec: only then does the platform make a new release. */
+        boolean specChanged() {
+            return outcome == DeployOutcome.CREATED || outcome == DeployOutcome.UPDATED
+                    && !WorkloadDiff.withDefaults(before.toJson()).path("spec")
+                            .equals(WorkloadDiff.withDefaults(sent.toJson()).path("spec"));
+        }
 
         Execution(DeployRequest request, DeployInputs inputs, WorkloadClient client, List<String> warnings) {
             this.request = request;

@@ -21,7 +21,7 @@ final class WorkloadDiff {
 
     /** Whether a PUT of {@code after} would change {@code before} (missing and empty maps are alike). */
     static boolean same(Workload before, Workload after) {
-        return before.toJson().path("spec").equals(after.toJson().path("spec"))
+        return withDefaults(before.toJson()).path("spec").equals(withDefaults(after.toJson()).path("spec"))
                 && before.labels().equals(after.labels())
                 && before.annotations().equals(after.annotations());
     }
@@ -38,8 +38,8 @@ final class WorkloadDiff {
         if (!java.util.Objects.equals(before.image(), after.image())) {
             changes.add("image: " + before.image() + " → " + after.image());
         }
-        ObjectNode a = before.toJson();
-        ObjectNode b = after.toJson();
+        ObjectNode a = withDefaults(before.toJson());
+        ObjectNode b = withDefaults(after.toJson());
         keyed(changes, "endpoints", a.path("spec").path("endpoints"), b.path("spec").path("endpoints"), null);
         keyed(changes, "env", container(a, "env"), container(b, "env"), e -> e.path("key").asText());
         keyed(changes, "files", container(a, "files"), container(b, "files"), e -> e.path("key").asText());
@@ -58,6 +58,26 @@ final class WorkloadDiff {
             changes.add("other spec fields changed");
         }
         return changes;
+    }
+
+    /**
+     * The document with the defaults the server fills in (the CRD's {@code targetPort = port}; a
+     * dependency's {@code project} is the consumer's), so a Workload sent without them and read
+     * back with them does not look changed: no PUT, and no new release, for nothing.
+     */
+    static ObjectNode withDefaults(ObjectNode doc) {
+        doc.path("spec").path("endpoints").forEach(endpoint -> {
+            if (endpoint instanceof ObjectNode e && !e.has("targetPort") && e.has("port")) {
+                e.set("targetPort", e.get("port"));
+            }
+        });
+        JsonNode project = doc.path("spec").path("owner").path("projectName");
+        doc.path("spec").path("dependencies").path("endpoints").forEach(dependency -> {
+            if (dependency instanceof ObjectNode d && !d.has("project") && project.isTextual()) {
+                d.set("project", project);
+            }
+        });
+        return doc;
     }
 
     /** The spec without the fields that have their own line (a missing spec counts as an empty one). */

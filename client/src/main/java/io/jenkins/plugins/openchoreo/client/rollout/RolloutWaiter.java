@@ -39,20 +39,28 @@ public final class RolloutWaiter {
     }
 
     /**
-     * The component's latest release before the write, if any. Throws {@link ForbiddenException}
-     * (as {@link ErrorCode#ROLLOUT_FORBIDDEN}) when the client may not read the component.
+     * The component's latest release before the write, if any. Also reads the bindings once, so a
+     * client that may read the component but not its bindings is found out before the write.
+     * Throws {@link ForbiddenException} (as {@link ErrorCode#ROLLOUT_FORBIDDEN}) when either is refused.
      */
     public Optional<String> latestRelease(String namespace, String component) {
+        Optional<String> release;
         try {
-            return release(client.component(namespace, component));
+            release = release(client.component(namespace, component));
         } catch (ForbiddenException e) {
             throw forbidden("component:view", e);
         }
+        try {
+            client.bindings(namespace, component);
+        } catch (ForbiddenException e) {
+            throw forbidden("releasebinding:view", e);
+        }
+        return release;
     }
 
     /**
-     * Waits until the release made by the write ({@code changed}; otherwise the current one) is
-     * Ready in the environment.
+     * Waits until the release made by the write ({@code changed}: the spec changed, so the
+     * platform makes a new release; otherwise the current one) is Ready in the environment.
      *
      * @param previous the latest release before the write, or null
      */
@@ -87,7 +95,7 @@ public final class RolloutWaiter {
             } catch (ForbiddenException e) {
                 throw forbidden("releasebinding:view", e);
             }
-            Optional<BindingState> state = pick(bindings);
+            Optional<BindingState> state = pick(bindings, release);
             if (state.isPresent()) {
                 last = state.get();
                 if (last.readyFor(release)) {
@@ -106,10 +114,17 @@ public final class RolloutWaiter {
         }
     }
 
-    private Optional<BindingState> pick(List<JsonNode> bindings) {
-        return bindings.stream().map(BindingState::of)
-                .filter(b -> options.environment() == null || options.environment().equals(b.environment()))
-                .findFirst();
+    /**
+     * The binding to follow: the named environment's; without one, the binding that already has
+     * this release (auto-deploy binds it to the first environment only), else the first listed.
+     */
+    private Optional<BindingState> pick(List<JsonNode> bindings, String release) {
+        List<BindingState> states = bindings.stream().map(BindingState::of).toList();
+        if (options.environment() != null) {
+            return states.stream().filter(b -> options.environment().equals(b.environment())).findFirst();
+        }
+        return states.stream().filter(b -> release.equals(b.release())).findFirst()
+                .or(() -> states.stream().findFirst());
     }
 
     private static Optional<String> release(JsonNode component) {

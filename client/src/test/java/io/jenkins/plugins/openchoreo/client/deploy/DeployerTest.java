@@ -180,6 +180,27 @@ class DeployerTest {
     }
 
     @Test
+    void theSameDescriptorTwiceWritesOnceDespiteTheServersDefaults() throws IOException {
+        // No targetPort (the CRD defaults it to port) and no dependency project (the consumer's):
+        // the Workload read back differs from the one sent only by what the server filled in.
+        Files.writeString(repo.resolve("workload.yaml"), """
+                endpoints:
+                  - {name: api, port: 8080, type: HTTP, visibility: [external]}
+                dependencies:
+                  endpoints:
+                    - {component: pg, name: sql, visibility: project, envBindings: {host: DB_HOST}}
+                """);
+        assertThat(deploy(greeter("registry.example/greeter:1").descriptor("workload.yaml")).outcome())
+                .isEqualTo(DeployOutcome.CREATED);
+        assertThat(stored("greeter-workload").at("/spec/endpoints/api/targetPort").asInt()).isEqualTo(8080);
+        sandbox.clearRequests();
+        DeployResult again = deploy(greeter("registry.example/greeter:1").descriptor("workload.yaml"));
+        assertThat(again.outcome()).isEqualTo(DeployOutcome.UNCHANGED);
+        assertThat(again.changes()).isEmpty();
+        assertThat(sandbox.count(Route.WORKLOAD_UPDATE)).isZero();
+    }
+
+    @Test
     void replaceFromADescriptorKeepsOnlyTheServersOwnLabels() throws IOException {
         sandbox.putWorkload("default", richWorkload("registry.example/greeter:1"));
         Files.createDirectories(repo.resolve("app/docs"));

@@ -132,6 +132,18 @@ class RolloutWaitTest {
     }
 
     @Test
+    void aLabelOnlyChangeMakesNoReleaseAndWaitsForTheCurrentOne() {
+        sandbox.putWorkload("default", Workload.minimal("greeter-workload", "shop", "greeter", "r/g:1").edit(doc ->
+                ((ObjectNode) doc.path("spec")).putObject("endpoints").putObject("api").put("type", "HTTP")
+                        .put("port", 8080).putArray("visibility").add("external")).toJson());
+        String current = latestRelease();
+        DeployResult result = deploy(watcher, greeter("r/g:1", fast.withTimeout(Duration.ofSeconds(3)))
+                .labels(java.util.Map.of("team", "payments")));
+        assertThat(result.outcome()).isEqualTo(DeployOutcome.UPDATED);
+        assertThat(result.rollout().release()).isEqualTo(current);
+    }
+
+    @Test
     void aFailingRolloutTimesOutWithTheReasonEventsAndLogLines() {
         sandbox.failRollouts("default", "greeter", "ImagePullBackOff", "Back-off pulling image \"r/g:bad\"",
                 List.of("pulling r/g:bad", "manifest unknown"));
