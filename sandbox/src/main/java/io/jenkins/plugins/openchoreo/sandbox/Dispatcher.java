@@ -23,6 +23,8 @@ import java.util.Optional;
 final class Dispatcher implements HttpHandler {
 
     private static final int MAX_BODY = 4 * 1024 * 1024;
+    private static final java.util.regex.Pattern SECRET_FIELD = java.util.regex.Pattern.compile(
+            "(?i)((?:client_secret|access_token|client_assertion|password)\"?\\s*[=:]\\s*\"?)[^\"&\\s,}]+");
 
     private final URI apiUrl;
     private final String version;
@@ -162,10 +164,21 @@ final class Dispatcher implements HttpHandler {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.stream()
                 .map(v -> name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
-                        ? v.replaceAll("^(\\S+)\\s.*$", "$1 ***") : v).toList()));
-        String masked = body.replaceAll("(client_secret=)[^&]*", "$1***");
+                        ? maskCredentials(v) : v).toList()));
         return log.add(new RecordedRequest(route, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), Map.copyOf(headers), masked, 0, Instant.now()));
+                maskFields(exchange.getRequestURI().getRawQuery()), Map.copyOf(headers), maskFields(body), 0,
+                Instant.now()));
+    }
+
+    /** An Authorization value keeps its scheme only; a value without a scheme is hidden whole. */
+    static String maskCredentials(String value) {
+        int space = value.indexOf(' ');
+        return space < 0 ? "***" : value.substring(0, space) + " ***";
+    }
+
+    /** Secret-bearing fields in forms, queries and JSON bodies, whatever their case. */
+    static String maskFields(String text) {
+        return text == null ? null : SECRET_FIELD.matcher(text).replaceAll("$1***");
     }
 
     private static void send(HttpExchange exchange, Reply reply, Duration slowBody) throws IOException {

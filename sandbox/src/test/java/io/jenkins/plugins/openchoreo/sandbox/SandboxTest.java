@@ -102,6 +102,17 @@ class SandboxTest {
     }
 
     @Test
+    void theRequestLogHidesSecretsInEveryPlaceTheyTravel() throws Exception {
+        send(api("/api/v1/namespaces/default/workloads?access_token=qu3ry-t0ken", "r4w-t0ken"));
+        send(api("/api/v1/namespaces/default/workloads", null).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Client_Secret\": \"js0n-s3cret\"}")));
+        token("grant_type=client_credentials&client_id=x&client_secret=f0rm-s3cret", null);
+        assertThat(sandbox.requests()).hasSize(3).allSatisfy(r -> assertThat(r.toString())
+                .doesNotContain("qu3ry-t0ken").doesNotContain("r4w-t0ken").doesNotContain("js0n-s3cret")
+                .doesNotContain("f0rm-s3cret"));
+    }
+
+    @Test
     void tokensAreCheckedForSignatureExpiryAndRole() throws Exception {
         String bearer = bearer();
         assertThat(send(api("/api/v1/namespaces/default/workloads?component=greeter", bearer)).statusCode())

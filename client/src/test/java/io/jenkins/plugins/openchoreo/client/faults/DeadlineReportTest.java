@@ -38,7 +38,7 @@ class DeadlineReportTest {
                     () -> retrier.execute(call, transport, new RecordingListener(), r -> r));
             assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.DEADLINE_EXCEEDED);
             assertThat(e.getMessage()).contains("250 ms deadline");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(600));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500)); // well before the 2 s answer
         }
     }
 }
