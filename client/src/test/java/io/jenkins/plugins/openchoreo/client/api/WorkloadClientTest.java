@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.api;
 
+import io.jenkins.plugins.openchoreo.client.SandboxExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,33 +27,24 @@ import io.jenkins.plugins.openchoreo.sandbox.Route;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Workload API client against the sandbox: every route, every error class, names checked first. */
 class WorkloadClientTest {
 
-    private static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+    private Sandbox sandbox;
     private final RecordingListener listener = new RecordingListener();
     private WorkloadClient client;
 
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     @BeforeEach
     void connect() {
-        sandbox.reset();
+        sandbox = SANDBOX.get(); // started once for the class, reset before each test
         sandbox.addComponent("default", "shop", "greeter");
         client = SandboxTestSupport.connect(sandbox, new TokenCache(java.time.Clock.systemUTC()), listener).workloads();
     }

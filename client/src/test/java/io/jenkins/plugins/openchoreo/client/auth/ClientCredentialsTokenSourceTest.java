@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.auth;
 
+import io.jenkins.plugins.openchoreo.client.SandboxExtension;
 import static io.jenkins.plugins.openchoreo.client.SandboxTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,10 +29,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,26 +39,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ClientCredentialsTokenSourceTest {
 
     private static final String HARD_SECRET = "p+a&s%s:w=o rd-ü€-" + "x".repeat(8);
-    private static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+    private Sandbox sandbox;
     private static AtomicInteger clients = new AtomicInteger();
 
     private final MutableClock clock = new MutableClock();
     private final RecordingListener listener = new RecordingListener();
     private TokenCache cache;
 
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     @BeforeEach
     void fresh() {
-        sandbox.reset();
+        sandbox = SANDBOX.get(); // started once for the class, reset before each test
         sandbox.setTokenLifetime(Duration.ofHours(1));
         sandbox.setExpiresInFormat(ExpiresInFormat.NUMBER);
         cache = new TokenCache(clock);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
+import io.jenkins.plugins.openchoreo.client.SandboxExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,10 +34,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,26 +46,18 @@ class DeployerTest {
 
     private static final Set<Route> WRITES = Set.of(Route.WORKLOAD_CREATE, Route.WORKLOAD_UPDATE,
             Route.WORKFLOWRUN_UPDATE);
-    private static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+    private Sandbox sandbox;
 
     @TempDir
     Path repo;
     private final RecordingListener listener = new RecordingListener();
     private TokenCache cache;
 
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     @BeforeEach
     void reset() {
-        sandbox.reset();
+        sandbox = SANDBOX.get(); // started once for the class, reset before each test
         sandbox.addComponent("default", "shop", "greeter");
         cache = new TokenCache(Clock.systemUTC());
     }
@@ -85,7 +77,7 @@ class DeployerTest {
         return deployer().deploy(request.build());
     }
 
-    private static ObjectNode stored(String name) {
+    private ObjectNode stored(String name) {
         return sandbox.workload("default", name).orElseThrow();
     }
 

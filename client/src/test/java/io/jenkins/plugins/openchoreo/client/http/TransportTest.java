@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.http;
 
+import io.jenkins.plugins.openchoreo.client.SandboxExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,30 +16,21 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One HTTP call at a time, against the sandbox over loopback: no retries at this level. */
 class TransportTest {
 
-    private static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+    private Sandbox sandbox;
     private final RecordingListener listener = new RecordingListener();
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
+        sandbox = SANDBOX.get(); // started once for the class, reset before each test
     }
 
     private static HttpSettings fast() {
