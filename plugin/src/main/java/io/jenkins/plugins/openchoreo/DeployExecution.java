@@ -2,6 +2,8 @@ package io.jenkins.plugins.openchoreo;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.FilePath;
@@ -21,7 +23,13 @@ import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import io.jenkins.plugins.openchoreo.client.rollout.EndpointUrl;
 import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One deploy, the same for the Pipeline step and the post-build action (http-request's
@@ -31,6 +39,8 @@ import java.util.function.UnaryOperator;
  * {@link FilePath}. Errors end the build with the engine's message and hint, no stack trace.
  */
 final class DeployExecution {
+
+    private static final Logger LOGGER = Logger.getLogger(DeployExecution.class.getName());
 
     private final Run<?, ?> run;
     private final FilePath workspace;
@@ -60,10 +70,10 @@ final class DeployExecution {
         try {
             String apiOverride = arg(args.getApiUrl());
             String tokenOverride = arg(args.getTokenUrl());
+            DeployRequest request = request(args, config, log); // argument errors first, before any lookup
             ConnectionSettings settings = config.toConnectionSettings(apiOverride, tokenOverride,
                     arg(args.getPortalUrl()));
-            Credentials credentials = credentials(args, config, settings, apiOverride != null || tokenOverride != null);
-            DeployRequest request = request(args, config, log);
+            Credentials credentials = credentials(args, config, settings, apiOverride, tokenOverride);
             if (request.descriptor() != null && workspace == null) {
                 throw new AbortException(Messages.DeployExecution_noWorkspace(request.descriptor()));
             }
@@ -95,31 +105,78 @@ final class DeployExecution {
             throw new AbortException(masker.mask(BuildLogListener.PREFIX + e.describe()));
         } catch (IllegalArgumentException e) {
             throw new AbortException(masker.mask(BuildLogListener.PREFIX + e.getMessage()));
+        } catch (RuntimeException e) {
+            throw bug(e, masker);
         }
+    }
+
+    /**
+     * An exception nobody expected (a bug here or in the engine): one masked line in the build log
+     * with a request to report it, and the masked stack trace in the Jenkins system log, never in
+     * the build log.
+     */
+    static AbortException bug(RuntimeException e, SecretMasker masker) {
+        StringWriter trace = new StringWriter();
+        try (PrintWriter writer = new PrintWriter(trace)) {
+            e.printStackTrace(writer);
+        }
+        // Logged as text, not as the Throwable: a message in the cause chain may hold a secret.
+        LOGGER.log(Level.WARNING, "OpenChoreo deploy failed unexpectedly: {0}", masker.mask(trace.toString()));
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getName() + ": " + e.getMessage();
+        return new AbortException(masker.mask(BuildLogListener.PREFIX + Messages.DeployExecution_bug(message)));
     }
 
     /**
      * The credential for this run: folder credentials of the job count, the triggering user's
      * permissions are respected, and the use is recorded (fingerprint).
+     *
+     * <p>Where a secret goes is the job's choice only with the job's own credentials:
+     * <ul>
+     * <li>The lookup's domain requirements name every URL the secret is sent to (the token URL
+     * when one is set, and the API URL), so a credential in a domain restricted to some hosts is
+     * found only when both URLs are on them.</li>
+     * <li>A deploy that overrides {@code apiUrl} or {@code tokenUrl} must name its credentials,
+     * and they must not be the global default credentials: those are the administrator's and go
+     * only to the configured URLs. (Being Global scope, they can be found by id from any job, so
+     * naming their id explicitly must not be a way around the rule.)</li>
+     * <li>With an {@code apiUrl} override, a client id and secret need an explicit {@code tokenUrl}
+     * too. Without one the engine would discover the token endpoint from the overridden API, which
+     * may advertise any host: the secret would go to a URL no domain requirement was checked
+     * against. Refusing is simpler and safer than checking the domain after discovery (the engine
+     * does discovery itself). A Secret text token is only ever sent to the API URL, so it needs
+     * no token URL.</li>
+     * </ul>
      */
     private Credentials credentials(DeployArguments args, OpenChoreoGlobalConfiguration config,
-            ConnectionSettings settings, boolean urlOverridden) throws AbortException {
+            ConnectionSettings settings, String apiOverride, String tokenOverride) throws AbortException {
+        boolean urlOverridden = apiOverride != null || tokenOverride != null;
         String id = arg(args.getCredentialsId());
         if (id == null && urlOverridden) {
-            // The default credential is the administrator's: it goes only to the configured URLs.
-            // A job that points the deploy elsewhere names a credential it may use itself.
             throw new AbortException(Messages.DeployExecution_overrideNeedsCredentialsId());
         }
+        String defaultId = Util.fixEmptyAndTrim(config.getCredentialsId());
         if (id == null) {
-            id = Util.fixEmptyAndTrim(config.getCredentialsId());
+            id = defaultId;
         }
         if (id == null) {
             throw new AbortException(Messages.DeployExecution_noCredentialsId());
         }
+        if (urlOverridden && id.equals(defaultId)) {
+            throw new AbortException(Messages.DeployExecution_overrideWithDefaultCredentials(id));
+        }
         StandardCredentials credential = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run,
-                URIRequirementBuilder.fromUri(settings.apiUrl().toString()).build());
+                domainRequirements(settings.apiUrl().toString(),
+                        settings.tokenUrl() == null ? null : settings.tokenUrl().toString()));
         if (credential == null) {
             throw new AbortException(Messages.Credentials_notFound(id));
+        }
+        // The id may have been a credentials parameter (${NAME}): compare what it resolved to as well.
+        if (urlOverridden && credential.getId().equals(defaultId)) {
+            throw new AbortException(Messages.DeployExecution_overrideWithDefaultCredentials(credential.getId()));
+        }
+        if (apiOverride != null && tokenOverride == null
+                && credential instanceof StandardUsernamePasswordCredentials) {
+            throw new AbortException(Messages.DeployExecution_apiOverrideNeedsTokenUrl());
         }
         Credentials credentials = EngineCredentials.from(credential, masker);
         if (credentials == null) {
@@ -127,6 +184,24 @@ final class DeployExecution {
         }
         CredentialsProvider.track(run, credential);
         return credentials;
+    }
+
+    /**
+     * Domain requirements for every URL a secret is sent to. {@link URIRequirementBuilder#withUri}
+     * replaces the previous URL's requirements, so each URL gets its own builder and the lists
+     * are joined: a domain matches only if none of the requirements is refused by its
+     * specifications ({@code Domain.test(List)}), i.e. only if every host is allowed.
+     *
+     * @param urls null entries are skipped
+     */
+    static List<DomainRequirement> domainRequirements(String... urls) {
+        List<DomainRequirement> requirements = new ArrayList<>();
+        for (String url : urls) {
+            if (url != null) {
+                requirements.addAll(URIRequirementBuilder.fromUri(url).build());
+            }
+        }
+        return requirements;
     }
 
     private DeployRequest request(DeployArguments args, OpenChoreoGlobalConfiguration config, BuildLogListener log)
@@ -148,12 +223,25 @@ final class DeployExecution {
                 .dependencies(arg(args.getDependencies()))
                 .labels(KeyValueLines.map("labels", arg(args.getLabels())))
                 .annotations(KeyValueLines.map("annotations", arg(args.getAnnotations())))
-                .mode(DeployMode.parse(arg(args.getMode())))
+                .mode(mode(arg(args.getMode())))
                 .workflowRun(arg(args.getWorkflowRun()))
                 .failOnWorkflowRunError(args.isFailOnWorkflowRunError())
                 .dryRun(args.isDryRun())
                 .waitOptions(wait)
                 .build();
+    }
+
+    /**
+     * The mode, read here and only here: the step and the action keep it as written (a freestyle
+     * job may say {@code ${MODE}}), so a typo fails the build with this message, not the step's
+     * instantiation with a stack trace.
+     */
+    static DeployMode mode(String value) throws AbortException {
+        try {
+            return DeployMode.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(BuildLogListener.PREFIX + Messages.DeployExecution_invalidMode(value));
+        }
     }
 
     /**

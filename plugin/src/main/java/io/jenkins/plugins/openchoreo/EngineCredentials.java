@@ -25,8 +25,12 @@ final class EngineCredentials {
         }
         if (credential instanceof StringCredentials token) {
             String value = token.getSecret().getPlainText();
+            String sent = value.strip();
+            // The stripped value is what travels (and what a server may echo); the raw one is
+            // registered too, in case anything prints the credential as stored.
             masker.add(value);
-            return Credentials.token(value.strip());
+            masker.add(sent);
+            return Credentials.token(sent);
         }
         return null;
     }

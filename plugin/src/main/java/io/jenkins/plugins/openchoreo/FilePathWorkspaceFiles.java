@@ -24,12 +24,15 @@ final class FilePathWorkspaceFiles implements WorkspaceFiles {
     @Override
     public byte[] read(String relativePath, long maxBytes) throws IOException {
         try {
+            // Containment first: a path that leaves the workspace (through a symlink, say) gets the
+            // same answer whether or not its target exists, so a descriptor path cannot be used to
+            // probe for files outside the workspace.
+            if (!root.isDescendant(relativePath)) {
+                throw new IOException(relativePath + " resolves outside the workspace");
+            }
             FilePath file = root.child(relativePath);
             if (!file.exists() || file.isDirectory()) {
                 throw new NoSuchFileException(relativePath);
-            }
-            if (!root.isDescendant(relativePath)) {
-                throw new IOException(relativePath + " resolves outside the workspace");
             }
             if (file.length() > maxBytes) {
                 throw new FileTooLargeException(relativePath, maxBytes);

@@ -10,6 +10,7 @@ import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.security.ACL;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.openchoreo.client.Urls;
@@ -96,12 +97,27 @@ final class Forms {
         return value >= min && value <= max ? FormValidation.ok() : FormValidation.error(Messages.Forms_range(min, max));
     }
 
-    static ListBoxModel modeItems() {
-        ListBoxModel items = new ListBoxModel();
+    /** Suggestions for the mode combo box, which also takes {@code ${VAR}} in a freestyle job. */
+    static ComboBoxModel modeItems() {
+        ComboBoxModel items = new ComboBoxModel();
         for (DeployMode mode : DeployMode.values()) {
             items.add(mode.wireName());
         }
         return items;
+    }
+
+    /** A mode as {@link DeployExecution#mode} reads it; blank is auto, {@code ${VAR}} is checked at run time. */
+    static FormValidation checkMode(String value) {
+        String mode = Util.fixEmptyAndTrim(value);
+        if (mode == null || mode.contains("${")) {
+            return FormValidation.ok();
+        }
+        try {
+            DeployMode.parse(mode);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(Messages.DeployExecution_invalidMode(mode));
+        }
     }
 
     static ListBoxModel authMethodItems() {

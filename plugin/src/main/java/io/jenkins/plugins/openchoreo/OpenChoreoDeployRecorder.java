@@ -16,6 +16,7 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployMode;
@@ -30,10 +31,10 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle post-build action: the same fields and the same {@link DeployExecution} as the
- * Pipeline step, with {@code ${VAR}} expanded from the build's environment. A build that already
- * failed (worse than UNSTABLE) deploys nothing: a failed build's image is not one to ship, while
- * an unstable one (say, flaky tests) is the team's call, so it is deployed. Aborting the build
- * while the deploy waits for Ready stops the wait and leaves the build ABORTED.
+ * Pipeline step, with {@code ${VAR}} expanded from the build's environment. Only a successful
+ * build deploys by default: a failed build's image is not one to ship, and an UNSTABLE one
+ * (failing or flaky tests) is shipped only when the job says so ({@link #setDeployUnstable}).
+ * Aborting the build while the deploy waits for Ready stops the wait and leaves the build ABORTED.
  */
 public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildStep, DeployArguments {
 
@@ -61,6 +62,7 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
     private String environment;
     private String waitTimeout;
     private boolean strictWait;
+    private boolean deployUnstable;
 
     @DataBoundConstructor
     public OpenChoreoDeployRecorder(String component, String image) {
@@ -74,6 +76,11 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
         Result result = run.getResult();
         if (result != null && result.isWorseThan(Result.UNSTABLE)) {
             listener.getLogger().println(BuildLogListener.PREFIX + Messages.OpenChoreoDeployRecorder_skipped(result));
+            return;
+        }
+        if (result != null && result.isWorseThan(Result.SUCCESS) && !deployUnstable) {
+            listener.getLogger().println(BuildLogListener.PREFIX
+                    + Messages.OpenChoreoDeployRecorder_skippedUnstable(result));
             return;
         }
         try {
@@ -222,11 +229,16 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
         return mode;
     }
 
+    /**
+     * Kept as written ({@code ${MODE}} in a freestyle job, or a typo) and read when the deploy
+     * runs ({@link DeployExecution#mode}), which fails the build with the accepted values; the
+     * form checks it while typing ({@code doCheckMode}). {@code auto}, the default, is kept as
+     * null so that forms and snippets round-trip.
+     */
     @DataBoundSetter
     public void setMode(String mode) {
-        // Stored as its wire name; auto (the default) as null, so forms and snippets round-trip.
-        DeployMode parsed = DeployMode.parse(Util.fixEmptyAndTrim(mode));
-        this.mode = parsed == DeployMode.AUTO ? null : parsed.wireName();
+        String value = Util.fixEmptyAndTrim(mode);
+        this.mode = value == null || value.equalsIgnoreCase(DeployMode.AUTO.wireName()) ? null : value;
     }
 
     @Override
@@ -330,6 +342,16 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
         this.strictWait = strictWait;
     }
 
+    public boolean isDeployUnstable() {
+        return deployUnstable;
+    }
+
+    /** Deploy an UNSTABLE build too (off by default: only SUCCESS deploys). A freestyle-only option. */
+    @DataBoundSetter
+    public void setDeployUnstable(boolean deployUnstable) {
+        this.deployUnstable = deployUnstable;
+    }
+
     @Extension
     @Symbol("openchoreoDeployPublisher")
     public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
@@ -363,8 +385,12 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
         }
 
         @POST
-        public ListBoxModel doFillModeItems() {
+        public ComboBoxModel doFillModeItems() {
             return Forms.modeItems();
+        }
+
+        public FormValidation doCheckMode(@QueryParameter String value) {
+            return Forms.checkMode(value);
         }
 
         public FormValidation doCheckComponent(@QueryParameter String value) {

@@ -6,6 +6,7 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployMode;
@@ -192,11 +193,16 @@ public class OpenChoreoDeployStep extends Step implements DeployArguments {
         return mode;
     }
 
+    /**
+     * Kept as written ({@code ${MODE}} in a freestyle job, or a typo) and read when the deploy
+     * runs ({@link DeployExecution#mode}), which fails the build with the accepted values; the
+     * form checks it while typing ({@code doCheckMode}). {@code auto}, the default, is kept as
+     * null so that forms and snippets round-trip.
+     */
     @DataBoundSetter
     public void setMode(String mode) {
-        // Stored as its wire name; auto (the default) as null, so forms and snippets round-trip.
-        DeployMode parsed = DeployMode.parse(Util.fixEmptyAndTrim(mode));
-        this.mode = parsed == DeployMode.AUTO ? null : parsed.wireName();
+        String value = Util.fixEmptyAndTrim(mode);
+        this.mode = value == null || value.equalsIgnoreCase(DeployMode.AUTO.wireName()) ? null : value;
     }
 
     @Override
@@ -357,8 +363,12 @@ public class OpenChoreoDeployStep extends Step implements DeployArguments {
         }
 
         @POST
-        public ListBoxModel doFillModeItems() {
+        public ComboBoxModel doFillModeItems() {
             return Forms.modeItems();
+        }
+
+        public FormValidation doCheckMode(@QueryParameter String value) {
+            return Forms.checkMode(value);
         }
 
         public FormValidation doCheckComponent(@QueryParameter String value) {

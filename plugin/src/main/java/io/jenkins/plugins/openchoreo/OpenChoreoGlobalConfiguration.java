@@ -3,7 +3,6 @@ package io.jenkins.plugins.openchoreo;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.ProxyConfiguration;
@@ -31,9 +30,11 @@ import java.util.Arrays;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -49,6 +50,9 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     static final int DEFAULT_RESPONSE_TIMEOUT_SECONDS = (int) HttpSettings.DEFAULT_RESPONSE_TIMEOUT.toSeconds();
     static final int DEFAULT_MAX_ATTEMPTS = RetrySettings.DEFAULT_MAX_ATTEMPTS;
     static final int DEFAULT_POLL_INTERVAL_SECONDS = (int) WaitOptions.DEFAULT_INTERVAL.toSeconds();
+    static final int MAX_TIMEOUT_SECONDS = 600;
+    static final int MAX_ATTEMPTS = 20;
+    static final int MAX_POLL_INTERVAL_SECONDS = 60;
 
     private String apiUrl;
     private String tokenUrl;
@@ -83,8 +87,9 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
 
     /**
      * The connection for one deploy: this configuration with the step's URL overrides. A step
-     * that names its own API URL gets discovery for a blank token URL, because the configured
-     * token URL belongs to the configured API.
+     * that names its own API URL never gets the configured token URL, which belongs to the
+     * configured API; {@link DeployExecution} refuses such a deploy with a client secret and no
+     * token URL of its own, rather than let discovery on that API pick where the secret goes.
      */
     public ConnectionSettings toConnectionSettings(String apiOverride, String tokenOverride, String portalOverride) {
         String api = Util.fixEmptyAndTrim(apiOverride);
@@ -128,10 +133,73 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
         return value != null ? value : Util.fixEmptyAndTrim(configured);
     }
 
-    /** A saved change may point at another server or client: forget tokens and discoveries. */
-    private void changed() {
-        save();
+    /**
+     * A saved change may point at another server or client: forget tokens and discoveries, once
+     * per save. Setters neither save nor clear: the form ({@link #configure}) binds every field and
+     * saves once; Configuration as Code calls the setters inside a {@code BulkChange} on this
+     * object and commits it, which calls this once. Code that calls setters itself (a script)
+     * calls {@code save()} afterwards, as for any {@link GlobalConfiguration}.
+     */
+    @Override
+    public synchronized void save() {
+        super.save();
         TokenCache.shared().clear();
+    }
+
+    /**
+     * The form: every value is checked before any is bound, so a bad one leaves the configuration
+     * as it was and the page shows which field is wrong ({@link FormException} names it); then
+     * the superclass binds the setters ({@code req.bindJSON}) and the whole is saved once.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        checkNumber(json, "connectTimeoutSeconds", 1, MAX_TIMEOUT_SECONDS);
+        checkNumber(json, "responseTimeoutSeconds", 1, MAX_TIMEOUT_SECONDS);
+        checkNumber(json, "maxAttempts", 1, MAX_ATTEMPTS);
+        checkNumber(json, "pollIntervalSeconds", 1, MAX_POLL_INTERVAL_SECONDS);
+        String timeout = json.optString("waitTimeout", "");
+        if (!timeout.isBlank()) {
+            try {
+                WaitTimeout.parse(timeout);
+            } catch (IllegalArgumentException e) {
+                throw new FormException(e.getMessage(), "waitTimeout");
+            }
+        }
+        try {
+            ClientAuthMethod.parse(Util.fixEmptyAndTrim(json.optString("authMethod", "")));
+        } catch (IllegalArgumentException e) {
+            throw new FormException(e.getMessage(), "authMethod");
+        }
+        boolean result = super.configure(req, json);
+        save();
+        return result;
+    }
+
+    private static void checkNumber(JSONObject json, String field, int min, int max) throws FormException {
+        if (!json.has(field)) {
+            return; // not in this form: the setter is not called either
+        }
+        String text = json.optString(field, "").trim();
+        try {
+            checkRange(field, Integer.parseInt(text), min, max);
+        } catch (NumberFormatException e) {
+            throw new FormException(Messages.OpenChoreoGlobalConfiguration_range(field, min, max, text), field);
+        } catch (IllegalArgumentException e) {
+            throw new FormException(e.getMessage(), field);
+        }
+    }
+
+    /**
+     * Out-of-range numbers are refused, not replaced by a default, so whoever set them (a form,
+     * a script, Configuration as Code) learns. Configuration as Code reports a setter's exception
+     * as "Failed to set attribute '…'" with this exception (inside the reflective call's
+     * InvocationTargetException) as its cause, so its message is in the reported cause chain.
+     */
+    private static int checkRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(Messages.OpenChoreoGlobalConfiguration_range(field, min, max, String.valueOf(value)));
+        }
+        return value;
     }
 
     public String getApiUrl() {
@@ -141,7 +209,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setApiUrl(String apiUrl) {
         this.apiUrl = Util.fixEmptyAndTrim(apiUrl);
-        changed();
     }
 
     public String getTokenUrl() {
@@ -151,7 +218,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setTokenUrl(String tokenUrl) {
         this.tokenUrl = Util.fixEmptyAndTrim(tokenUrl);
-        changed();
     }
 
     public String getPortalUrl() {
@@ -161,7 +227,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setPortalUrl(String portalUrl) {
         this.portalUrl = Util.fixEmptyAndTrim(portalUrl);
-        changed();
     }
 
     public String getCredentialsId() {
@@ -171,7 +236,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-        changed();
     }
 
     public String getDefaultNamespace() {
@@ -181,7 +245,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setDefaultNamespace(String defaultNamespace) {
         this.defaultNamespace = Util.fixEmptyAndTrim(defaultNamespace);
-        changed();
     }
 
     public String getDefaultProject() {
@@ -191,7 +254,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setDefaultProject(String defaultProject) {
         this.defaultProject = Util.fixEmptyAndTrim(defaultProject);
-        changed();
     }
 
     public String getAuthMethod() {
@@ -202,7 +264,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setAuthMethod(String authMethod) {
         this.authMethod = ClientAuthMethod.parse(authMethod).wireName();
-        changed();
     }
 
     public String getScope() {
@@ -212,7 +273,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setScope(String scope) {
         this.scope = Util.fixEmptyAndTrim(scope);
-        changed();
     }
 
     public String getAudience() {
@@ -222,7 +282,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setAudience(String audience) {
         this.audience = Util.fixEmptyAndTrim(audience);
-        changed();
     }
 
     public String getResource() {
@@ -232,7 +291,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setResource(String resource) {
         this.resource = Util.fixEmptyAndTrim(resource);
-        changed();
     }
 
     public int getConnectTimeoutSeconds() {
@@ -241,8 +299,8 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
-        this.connectTimeoutSeconds = connectTimeoutSeconds > 0 ? connectTimeoutSeconds : DEFAULT_CONNECT_TIMEOUT_SECONDS;
-        changed();
+        this.connectTimeoutSeconds =
+                checkRange("connectTimeoutSeconds", connectTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
     }
 
     public int getResponseTimeoutSeconds() {
@@ -252,8 +310,7 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setResponseTimeoutSeconds(int responseTimeoutSeconds) {
         this.responseTimeoutSeconds =
-                responseTimeoutSeconds > 0 ? responseTimeoutSeconds : DEFAULT_RESPONSE_TIMEOUT_SECONDS;
-        changed();
+                checkRange("responseTimeoutSeconds", responseTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
     }
 
     public int getMaxAttempts() {
@@ -262,8 +319,7 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setMaxAttempts(int maxAttempts) {
-        this.maxAttempts = maxAttempts >= 1 && maxAttempts <= 20 ? maxAttempts : DEFAULT_MAX_ATTEMPTS;
-        changed();
+        this.maxAttempts = checkRange("maxAttempts", maxAttempts, 1, MAX_ATTEMPTS);
     }
 
     public String getInstanceName() {
@@ -277,7 +333,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setInstanceName(String instanceName) {
         this.instanceName = Util.fixEmptyAndTrim(instanceName);
-        save();
     }
 
     public String getDefaultEnvironment() {
@@ -287,14 +342,19 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setDefaultEnvironment(String defaultEnvironment) {
         this.defaultEnvironment = Util.fixEmptyAndTrim(defaultEnvironment);
-        save();
     }
 
     public String getWaitTimeout() {
         return waitTimeout;
     }
 
-    /** The default for deploys that wait and name no timeout; blank: the engine's 10 minutes. */
+    /**
+     * The default for deploys that wait and name no timeout; blank: the engine's 10 minutes. A
+     * value that does not parse is refused with {@link WaitTimeout}'s message (an
+     * {@link IllegalArgumentException}): the form checks it first ({@link #configure}, and
+     * {@link #doCheckWaitTimeout} while typing); Configuration as Code fails the load and
+     * reports it as the cause of "Failed to set attribute 'waitTimeout'".
+     */
     @DataBoundSetter
     public void setWaitTimeout(String waitTimeout) {
         String value = Util.fixEmptyAndTrim(waitTimeout);
@@ -302,7 +362,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
             WaitTimeout.parse(value); // refuse a bad default here rather than in every build
         }
         this.waitTimeout = value;
-        save();
     }
 
     public int getPollIntervalSeconds() {
@@ -312,9 +371,8 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     /** The first pause between polls while waiting; it grows by half each poll up to the engine's maximum. */
     @DataBoundSetter
     public void setPollIntervalSeconds(int pollIntervalSeconds) {
-        this.pollIntervalSeconds = pollIntervalSeconds >= 1 && pollIntervalSeconds <= 60 ? pollIntervalSeconds
-                : DEFAULT_POLL_INTERVAL_SECONDS;
-        save();
+        this.pollIntervalSeconds =
+                checkRange("pollIntervalSeconds", pollIntervalSeconds, 1, MAX_POLL_INTERVAL_SECONDS);
     }
 
     /**
@@ -355,15 +413,15 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     }
 
     public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter int value) {
-        return Forms.checkRange(value, 1, 600);
+        return Forms.checkRange(value, 1, MAX_TIMEOUT_SECONDS);
     }
 
     public FormValidation doCheckResponseTimeoutSeconds(@QueryParameter int value) {
-        return Forms.checkRange(value, 1, 600);
+        return Forms.checkRange(value, 1, MAX_TIMEOUT_SECONDS);
     }
 
     public FormValidation doCheckMaxAttempts(@QueryParameter int value) {
-        return Forms.checkRange(value, 1, 20);
+        return Forms.checkRange(value, 1, MAX_ATTEMPTS);
     }
 
     public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
@@ -371,7 +429,7 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     }
 
     public FormValidation doCheckPollIntervalSeconds(@QueryParameter int value) {
-        return Forms.checkRange(value, 1, 60);
+        return Forms.checkRange(value, 1, MAX_POLL_INTERVAL_SECONDS);
     }
 
     @POST
@@ -386,22 +444,38 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
 
     /**
      * Test connection: a token and one call the CI role may make, with the values in the form
-     * (not yet saved). POST and administrators only: it sends a stored secret to a URL the caller
-     * chooses.
+     * (not yet saved), timeouts and attempts included. POST and administrators only: it sends a
+     * stored secret to a URL the caller chooses. The credential is looked up with the domain
+     * requirements of both URLs, as a deploy does.
      */
     @POST
     public FormValidation doTestConnection(@QueryParameter String apiUrl, @QueryParameter String tokenUrl,
             @QueryParameter String credentialsId, @QueryParameter String defaultNamespace,
             @QueryParameter String authMethod, @QueryParameter String scope, @QueryParameter String audience,
-            @QueryParameter String resource) {
+            @QueryParameter String resource, @QueryParameter String connectTimeoutSeconds,
+            @QueryParameter String responseTimeoutSeconds, @QueryParameter String maxAttempts) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         String id = Util.fixEmptyAndTrim(credentialsId);
         if (id == null) {
             return FormValidation.error(Messages.TestConnection_noCredentials());
         }
+        int connect;
+        int response;
+        int attempts;
+        try {
+            connect = formNumber("connectTimeoutSeconds", connectTimeoutSeconds, DEFAULT_CONNECT_TIMEOUT_SECONDS, 1,
+                    MAX_TIMEOUT_SECONDS);
+            response = formNumber("responseTimeoutSeconds", responseTimeoutSeconds, DEFAULT_RESPONSE_TIMEOUT_SECONDS,
+                    1, MAX_TIMEOUT_SECONDS);
+            attempts = formNumber("maxAttempts", maxAttempts, DEFAULT_MAX_ATTEMPTS, 1, MAX_ATTEMPTS);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        String api = Util.fixEmptyAndTrim(apiUrl);
+        String token = Util.fixEmptyAndTrim(tokenUrl);
         StandardCredentials credential = CredentialsMatchers.firstOrNull(
                 CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2,
-                        URIRequirementBuilder.fromUri(Util.fixEmptyAndTrim(apiUrl)).build()),
+                        DeployExecution.domainRequirements(api, token)),
                 CredentialsMatchers.withId(id));
         SecretMasker masker = new SecretMasker();
         Credentials credentials = credential == null ? null : EngineCredentials.from(credential, masker);
@@ -409,17 +483,32 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
             return FormValidation.error(Messages.Credentials_notFound(id));
         }
         try {
-            ConnectionSettings settings = settings(Util.fixEmptyAndTrim(apiUrl), Util.fixEmptyAndTrim(tokenUrl), null,
-                    authMethod, new TokenParameters(scope, audience, resource), connectTimeoutSeconds,
-                    responseTimeoutSeconds, maxAttempts);
+            ConnectionSettings settings = settings(api, token, null, authMethod,
+                    new TokenParameters(scope, audience, resource), connect, response, attempts);
             String namespace = pickOr(defaultNamespace, null, DeployRequest.DEFAULT_NAMESPACE);
             ConnectionCheck.Result result =
                     ConnectionCheck.run(settings, credentials, TokenCache.shared(), namespace, null, CallObserver.NONE);
             return FormValidation.ok(masker.mask(result.summary()));
         } catch (OpenChoreoException e) {
-            return FormValidation.error(masker.mask(e.getMessage() + " (" + e.hint() + ")"));
+            String hint = Util.fixEmptyAndTrim(e.hint());
+            return FormValidation.error(masker.mask(hint == null ? e.getMessage() : e.getMessage() + " (" + hint + ")"));
         } catch (IllegalArgumentException e) {
             return FormValidation.error(masker.mask(e.getMessage()));
+        } catch (RuntimeException e) {
+            return FormValidation.error(DeployExecution.bug(e, masker).getMessage());
+        }
+    }
+
+    /** A number from the form as typed: blank is the default, anything else must be in range. */
+    private static int formNumber(String field, String text, int fallback, int min, int max) {
+        String value = Util.fixEmptyAndTrim(text);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return checkRange(field, Integer.parseInt(value), min, max);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(Messages.OpenChoreoGlobalConfiguration_range(field, min, max, value), e);
         }
     }
 }

@@ -3,14 +3,22 @@ package io.jenkins.plugins.openchoreo;
 import static io.jenkins.plugins.casc.misc.Util.getUnclassifiedRoot;
 import static io.jenkins.plugins.casc.misc.Util.toYamlString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.casc.ConfigurationContext;
+import io.jenkins.plugins.casc.ConfiguratorException;
 import io.jenkins.plugins.casc.ConfiguratorRegistry;
 import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
 import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.casc.model.CNode;
+import io.jenkins.plugins.casc.yaml.YamlSource;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /** {@code unclassified: openchoreo:} in, the same out. */
@@ -51,5 +59,48 @@ class ConfigurationAsCodeITest {
         assertTrue(exported.contains("defaultEnvironment: \"staging\""), exported);
         assertTrue(exported.contains("waitTimeout: \"15m\""), exported);
         assertTrue(exported.contains("pollIntervalSeconds: 3"), exported);
+    }
+
+    /** Configuration as Code calls the setters inside a BulkChange and commits it: saved to disk once. */
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yaml")
+    void persistsWhatItImports(JenkinsConfiguredWithCodeRule j) throws Exception {
+        String xml = Files.readString(new File(j.jenkins.getRootDir(),
+                OpenChoreoGlobalConfiguration.class.getName() + ".xml").toPath(), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<instanceName>ci-east</instanceName>"), xml);
+        assertTrue(xml.contains("<maxAttempts>3</maxAttempts>"), xml);
+    }
+
+    /**
+     * An out-of-range number fails the load instead of silently becoming the default: Configuration
+     * as Code reports "Failed to set attribute 'maxAttempts'" with the setter's message as the root cause.
+     */
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yaml")
+    void refusesAnOutOfRangeNumberWithItsReason(JenkinsConfiguredWithCodeRule j) {
+        ConfiguratorException e = assertThrows(ConfiguratorException.class,
+                () -> apply("unclassified:\n  openchoreo:\n    maxAttempts: 50\n"));
+        assertTrue(e.getMessage().contains("maxAttempts"), e.getMessage());
+        assertEquals("maxAttempts must be a whole number from 1 to 20, not 50", rootCause(e).getMessage());
+        assertEquals(3, OpenChoreoGlobalConfiguration.get().getMaxAttempts(), "unchanged");
+
+        ConfiguratorException timeout = assertThrows(ConfiguratorException.class,
+                () -> apply("unclassified:\n  openchoreo:\n    waitTimeout: \"soon\"\n"));
+        assertTrue(rootCause(timeout).getMessage().contains("Wait timeout \"soon\" is not a duration"),
+                rootCause(timeout).getMessage());
+        assertEquals("15m", OpenChoreoGlobalConfiguration.get().getWaitTimeout(), "unchanged");
+    }
+
+    private static void apply(String yaml) throws ConfiguratorException {
+        ConfigurationAsCode.get().configureWith(
+                YamlSource.of(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -6,17 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.FailureBuilder;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.UnstableBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** The freestyle post-build action: same execution as the step, ${VAR} expansion, skipped after a failure. */
+/**
+ * The freestyle post-build action: same execution as the step, ${VAR} expansion (the mode too),
+ * skipped after a failure, and after an UNSTABLE result unless deployUnstable.
+ */
 @WithJenkins
 class OpenChoreoDeployRecorderITest {
 
@@ -70,6 +78,49 @@ class OpenChoreoDeployRecorderITest {
     }
 
     @Test
+    void unstableBuildsDeployOnlyWhenAskedTo() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("unstable");
+        project.getBuildersList().add(new UnstableBuilder());
+        OpenChoreoDeployRecorder recorder = greeter();
+        project.getPublishersList().add(recorder);
+        FreeStyleBuild skipped = j.buildAndAssertStatus(Result.UNSTABLE, project);
+        j.assertLogContains("Not deploying: the build is UNSTABLE", skipped);
+        j.assertLogContains("deployUnstable", skipped);
+        assertFalse(sandbox.workload("default", "greeter-workload").isPresent());
+
+        recorder.setDeployUnstable(true);
+        FreeStyleBuild deployed = j.buildAndAssertStatus(Result.UNSTABLE, project);
+        j.assertLogContains("Created Workload default/greeter-workload", deployed);
+        assertTrue(sandbox.workload("default", "greeter-workload").isPresent());
+    }
+
+    @Test
+    void modeIsReadWhenTheBuildRunsSoAVariableWorksAndATypoFailsCleanly() throws Exception {
+        OpenChoreoDeployRecorder recorder = greeter();
+        recorder.setMode("${MODE}"); // kept as written: no exception when the action is made
+        assertEquals("${MODE}", recorder.getMode());
+        FreeStyleProject project = j.createFreeStyleProject("mode-variable");
+        project.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("MODE", "replace")));
+        project.getPublishersList().add(recorder);
+        FreeStyleBuild build = j.buildAndAssertSuccess(project); // "${MODE}" itself would be an unknown mode
+        j.assertLogNotContains("Unknown mode", build);
+
+        project.removeProperty(ParametersDefinitionProperty.class);
+        project.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("MODE", "imge-only")));
+        FreeStyleBuild typo = j.buildAndAssertStatus(Result.FAILURE, project);
+        j.assertLogContains("Unknown mode \"imge-only\": use auto, image-only or replace", typo);
+        j.assertLogNotContains("\tat ", typo);
+
+        OpenChoreoDeployRecorder.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(OpenChoreoDeployRecorder.DescriptorImpl.class);
+        assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckMode("imge-only").kind);
+        assertEquals(FormValidation.Kind.OK, descriptor.doCheckMode("${MODE}").kind);
+        assertEquals(FormValidation.Kind.OK, descriptor.doCheckMode("image-only").kind);
+        assertEquals(FormValidation.Kind.OK, descriptor.doCheckMode("").kind);
+        assertTrue(descriptor.doFillModeItems().containsAll(List.of("auto", "image-only", "replace")));
+    }
+
+    @Test
     void configRoundTrip() throws Exception {
         OpenChoreoDeployRecorder recorder = greeter();
         recorder.setNamespace("acme");
@@ -78,6 +129,7 @@ class OpenChoreoDeployRecorderITest {
         recorder.setDryRun(true);
         recorder.setWorkflowRun("build-42");
         recorder.setApiUrl("https://api.example.org");
+        recorder.setDeployUnstable(true);
         FreeStyleProject project = j.createFreeStyleProject();
         project.getPublishersList().add(recorder);
         project = j.configRoundtrip(project);

@@ -107,6 +107,27 @@ class OpenChoreoDeployStepITest {
     }
 
     @Test
+    void aModeTypoFailsTheBuildWithTheAcceptedValuesNotAStackTrace() throws Exception {
+        OpenChoreoDeployStep step = new OpenChoreoDeployStep("greeter", "r/g:1");
+        step.setMode("imge-only"); // no exception when the step is made
+        assertEquals("imge-only", step.getMode());
+        step.setMode("AUTO");
+        assertEquals(null, step.getMode(), "auto, the default, is kept as null");
+
+        WorkflowJob job = j.createProject(WorkflowJob.class, "mode-typo");
+        WorkflowRun run = run(job, "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/g:1', "
+                + "mode: 'imge-only'", Result.FAILURE);
+        j.assertLogContains("Unknown mode \"imge-only\": use auto, image-only or replace", run);
+        j.assertLogNotContains("\tat ", run);
+        j.assertLogNotContains("IllegalArgumentException", run);
+        assertFalse(sandbox.workload("default", "greeter-workload").isPresent());
+
+        WorkflowRun ok = run(job, "def r = openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/g:1', "
+                + "mode: 'Image_Only'\necho \"mode=${r.mode}\"", Result.SUCCESS);
+        j.assertLogContains("mode=image-only", ok);
+    }
+
+    @Test
     void usesFolderCredentials() throws Exception {
         Folder folder = j.jenkins.createProject(Folder.class, "team");
         SandboxFixture.addClientCredentials(folder, "team-client", sandbox);

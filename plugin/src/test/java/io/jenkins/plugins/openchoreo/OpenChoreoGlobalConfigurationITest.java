@@ -1,19 +1,28 @@
 package io.jenkins.plugins.openchoreo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.model.Descriptor;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.security.AccessDeniedException3;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.openchoreo.sandbox.Route;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.htmlunit.Page;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /** Global configuration: form round trip, Test connection and the credentials list with their permission checks. */
 @WithJenkins
@@ -105,19 +115,105 @@ class OpenChoreoGlobalConfigurationITest {
         assertEquals(java.time.Duration.ofSeconds(90), own.timeout());
         assertTrue(own.strict());
         config.setWaitTimeout(null);
-        config.setPollIntervalSeconds(0); // out of range: back to the default
         assertEquals(java.time.Duration.ofMinutes(10), config.waitOptions(null, null, false).timeout());
-        assertEquals(OpenChoreoGlobalConfiguration.DEFAULT_POLL_INTERVAL_SECONDS, config.getPollIntervalSeconds());
-        assertThrows(IllegalArgumentException.class, () -> config.setWaitTimeout("soon"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> config.setWaitTimeout("soon"));
+        assertTrue(bad.getMessage().contains("Wait timeout \"soon\" is not a duration"), bad.getMessage());
+        assertEquals(null, config.getWaitTimeout(), "a refused value changes nothing");
         assertEquals(FormValidation.Kind.ERROR, config.doCheckWaitTimeout("soon").kind);
         assertEquals(FormValidation.Kind.OK, config.doCheckWaitTimeout("1h30m").kind);
         assertEquals(FormValidation.Kind.OK, config.doCheckWaitTimeout("${TIMEOUT}").kind);
     }
 
+    @Test
+    void outOfRangeNumbersAreRefusedNotReplaced() {
+        OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
+        IllegalArgumentException attempts = assertThrows(IllegalArgumentException.class, () -> config.setMaxAttempts(50));
+        assertEquals("maxAttempts must be a whole number from 1 to 20, not 50", attempts.getMessage());
+        assertEquals(2, config.getMaxAttempts(), "unchanged");
+        IllegalArgumentException poll =
+                assertThrows(IllegalArgumentException.class, () -> config.setPollIntervalSeconds(0));
+        assertTrue(poll.getMessage().contains("pollIntervalSeconds"), poll.getMessage());
+        assertEquals(OpenChoreoGlobalConfiguration.DEFAULT_POLL_INTERVAL_SECONDS, config.getPollIntervalSeconds());
+        assertThrows(IllegalArgumentException.class, () -> config.setConnectTimeoutSeconds(0));
+        assertThrows(IllegalArgumentException.class, () -> config.setResponseTimeoutSeconds(601));
+        assertEquals(FormValidation.Kind.ERROR, config.doCheckMaxAttempts(50).kind);
+        assertEquals(FormValidation.Kind.ERROR, config.doCheckPollIntervalSeconds(0).kind);
+        assertEquals(FormValidation.Kind.OK, config.doCheckMaxAttempts(20).kind);
+    }
+
+    @Test
+    void theFormRefusesABadValueBeforeBindingAnything() throws Exception {
+        OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
+        String api = config.getApiUrl();
+        JSONObject form = new JSONObject();
+        form.put("apiUrl", "https://elsewhere.example.com");
+        form.put("maxAttempts", "50");
+        Descriptor.FormException e = assertThrows(Descriptor.FormException.class,
+                () -> config.configure((StaplerRequest2) null, form));
+        assertEquals("maxAttempts", e.getFormField());
+        assertTrue(e.getMessage().contains("from 1 to 20"), e.getMessage());
+        assertEquals(api, config.getApiUrl(), "nothing bound");
+
+        JSONObject timeout = new JSONObject();
+        timeout.put("waitTimeout", "soon");
+        Descriptor.FormException t = assertThrows(Descriptor.FormException.class,
+                () -> config.configure((StaplerRequest2) null, timeout));
+        assertEquals("waitTimeout", t.getFormField());
+    }
+
+    @Test
+    void settersDoNotSaveAndTheFormSavesOnceAndForgetsTokens() throws Exception {
+        OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
+        config.save();
+        config.setDefaultProject("unsaved");
+        assertFalse(savedXml().contains("unsaved"), "a setter alone writes nothing");
+
+        WorkflowJob job = j.createProject(WorkflowJob.class, "tokens");
+        job.setDefinition(new CpsFlowDefinition(
+                "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/greeter:1'", true));
+        j.buildAndAssertSuccess(job);
+        j.buildAndAssertSuccess(job);
+        assertEquals(1, sandbox.count(Route.TOKEN), "the token is cached between deploys");
+        config.setScope(null); // a setter does not forget tokens
+        j.buildAndAssertSuccess(job);
+        assertEquals(1, sandbox.count(Route.TOKEN));
+
+        j.configRoundtrip(); // submits the form: binds, saves once, forgets tokens
+        assertTrue(savedXml().contains("<defaultProject>unsaved</defaultProject>"), "saved by the form");
+        j.buildAndAssertSuccess(job);
+        assertEquals(2, sandbox.count(Route.TOKEN), "a saved configuration forgets cached tokens");
+    }
+
+    /** The configuration as saved: $JENKINS_HOME/<class name>.xml (Descriptor.getConfigFile). */
+    private String savedXml() throws Exception {
+        return Files.readString(new File(j.jenkins.getRootDir(), OpenChoreoGlobalConfiguration.class.getName() + ".xml")
+                .toPath(), StandardCharsets.UTF_8);
+    }
+
     private FormValidation testConnection() {
+        return testConnection(null, null, null);
+    }
+
+    private FormValidation testConnection(String connect, String response, String attempts) {
         OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
         return config.doTestConnection(config.getApiUrl(), config.getTokenUrl(), SandboxFixture.CREDENTIALS_ID,
-                "default", config.getAuthMethod(), null, null, null);
+                "default", config.getAuthMethod(), null, null, null, connect, response, attempts);
+    }
+
+    @Test
+    void testConnectionUsesTheFormsTimeoutsAndAttempts() {
+        FormValidation bad = testConnection("5", "5", "50");
+        assertEquals(FormValidation.Kind.ERROR, bad.kind);
+        assertTrue(bad.getMessage().contains("maxAttempts must be a whole number from 1 to 20"), bad.getMessage());
+        assertEquals(0, sandbox.count(Route.TOKEN), "refused before any request");
+        FormValidation ok = testConnection("5", "5", "1");
+        assertEquals(FormValidation.Kind.OK, ok.kind, ok.getMessage());
+        assertFalse(ok.getMessage().contains("(null)"));
+        FormValidation unreachable = OpenChoreoGlobalConfiguration.get().doTestConnection("http://127.0.0.1:1",
+                "http://127.0.0.1:1/token", SandboxFixture.CREDENTIALS_ID, "default", "auto", null, null, null,
+                "1", "1", "1");
+        assertEquals(FormValidation.Kind.ERROR, unreachable.kind);
+        assertFalse(unreachable.getMessage().contains("(null)"), unreachable.getMessage());
     }
 
     @Test

@@ -247,7 +247,9 @@ class OpenChoreoWaitITest {
         j.assertLogContains("must name its credentials", deniedToken);
         assertEquals(0, sandbox.count(Route.TOKEN));
 
-        run(job, deploy(SandboxFixture.CREDENTIALS_ID, "apiUrl: '" + api + "', tokenUrl: '" + sandbox.tokenUrl()
+        // The job's own credentials (not the global default) with both URLs: allowed.
+        SandboxFixture.addClientCredentials(j.jenkins, "own-client", sandbox);
+        run(job, deploy("own-client", "apiUrl: '" + api + "', tokenUrl: '" + sandbox.tokenUrl()
                 + "'"), Result.SUCCESS);
         // A portal URL override sends no secret anywhere: the default credentials still apply.
         run(job, deploy(null, "portalUrl: 'https://portal.example.org'"), Result.SUCCESS);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.openchoreo;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.domains.HostnameSpecification;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.ModelObject;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
@@ -10,6 +11,7 @@ import io.jenkins.plugins.openchoreo.sandbox.AuthMethod;
 import io.jenkins.plugins.openchoreo.sandbox.Role;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
+import java.util.List;
 
 /** One sandbox (OpenChoreo API and identity provider on loopback) per test class, and Jenkins pointed at it. */
 final class SandboxFixture {
@@ -51,6 +53,19 @@ final class SandboxFixture {
         SandboxClient client = sandbox.defaultClient();
         CredentialsProvider.lookupStores(context).iterator().next().addCredentials(Domain.global(),
                 new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "OpenChoreo CI client",
+                        client.clientId(), client.secret()));
+    }
+
+    /**
+     * The sandbox's CI client again, under another id, in a credentials domain that allows only
+     * the given hosts (comma separated, as the credentials plugin's hostname specification reads them).
+     */
+    static void addHostRestrictedClientCredentials(String id, String hosts, Sandbox sandbox) throws Exception {
+        SandboxClient client = sandbox.defaultClient();
+        Domain domain = new Domain("openchoreo-hosts", "OpenChoreo hosts only",
+                List.of(new HostnameSpecification(hosts, null)));
+        CredentialsProvider.lookupStores(jenkins()).iterator().next().addDomain(domain,
+                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "OpenChoreo CI client, restricted",
                         client.clientId(), client.secret()));
     }
 
