@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.Test;
 
 /** The cli/openchoreo launcher and the class data sharing archive the build makes for it. */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "cli/openchoreo is a POSIX shell script")
 class LauncherIT {
 
     @Test

@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * configured with Keycloak does; and a whole deploy by the engine authenticated by Keycloak.
  */
 @ExtendWith(KeycloakExtension.class)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "Keycloak is started with bin/kc.sh")
 class KeycloakApiIT {
 
     private static final String WORKLOADS = "/api/v1/namespaces/default/workloads?component=greeter";

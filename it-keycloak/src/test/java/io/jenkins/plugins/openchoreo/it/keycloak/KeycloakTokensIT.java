@@ -21,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * answered on these machines is in {@code it-keycloak/README.md}.
  */
 @ExtendWith(KeycloakExtension.class)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "Keycloak is started with bin/kc.sh")
 class KeycloakTokensIT {
 
     private final Keycloak keycloak;
