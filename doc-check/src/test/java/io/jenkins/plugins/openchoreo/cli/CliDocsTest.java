@@ -171,14 +171,33 @@ class CliDocsTest {
         assertThat(documented).as("docs/cli.md's exit code table (code → class)").isEqualTo(expected);
     }
 
+    /**
+     * The build command at the top of docs/cli.md: {@code -pl} names a module of the root pom.xml,
+     * {@code -am} builds what it needs, and the jar it points at is that module's shaded finalName.
+     */
+    @Test
+    void theBuildCommandBuildsTheJarItNames() {
+        Docs.Block shown = Docs.marked(PAGE, "check: the build command");
+        Matcher command = Pattern.compile("^\\./mvnw\\s+(.*?)\\s+#\\s*→\\s*(\\S+)/target/(\\S+)\\.jar\\s*$")
+                .matcher(shown.text().strip());
+        assertThat(command.matches()).as("docs/cli.md line " + shown.line() + ": ./mvnw … # → module/target/name.jar")
+                .isTrue();
+        List<String> args = ShellWords.split(command.group(1));
+        String module = command.group(2);
+        assertThat(args).as("the Maven arguments").contains("-am", "package").containsSubsequence("-pl", module);
+        assertThat(Docs.read(Docs.root().resolve("pom.xml"))).as("the root pom.xml's modules")
+                .contains("<module>" + module + "</module>");
+        Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>")
+                .matcher(Docs.read(Docs.root().resolve(module).resolve("pom.xml")));
+        assertThat(finalName.find()).as(module + "/pom.xml names its jar").isTrue();
+        assertThat(command.group(3)).as("the jar's name").isEqualTo(finalName.group(1));
+    }
+
     @Test
     void theJsonOutputShownHasTheKeysTheCliPrints() throws Exception {
-        List<Docs.Block> shown = Docs.blocks(Docs.page(PAGE)).stream()
-                .filter(b -> b.marker() != null && b.marker().startsWith("check: openchoreo deploy --output json"))
-                .toList();
-        assertThat(shown).hasSize(1);
+        Docs.Block shown = Docs.marked(PAGE, "check: openchoreo deploy --output json");
         Set<String> keys = new TreeSet<>();
-        io.jenkins.plugins.openchoreo.client.Json.MAPPER.readTree(shown.get(0).text()).fieldNames()
+        io.jenkins.plugins.openchoreo.client.Json.MAPPER.readTree(shown.text()).fieldNames()
                 .forEachRemaining(keys::add);
         Set<String> expected = new TreeSet<>(PluginDocsTest.resultMapKeys());
         expected.add("workload"); // DeployResult.toJson(): the map's keys plus the Workload sent

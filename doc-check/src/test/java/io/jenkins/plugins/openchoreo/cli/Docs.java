@@ -60,6 +60,17 @@ final class Docs {
         return blocks;
     }
 
+    /** The one block of a page whose marker starts with {@code prefix}; fails unless there is exactly one. */
+    static Block marked(String page, String prefix) {
+        List<Block> found = blocks(page(page)).stream()
+                .filter(b -> b.marker() != null && b.marker().startsWith(prefix)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("docs/" + page + ": " + found.size() + " blocks marked <!-- " + prefix
+                    + " … -->, expected 1");
+        }
+        return found.get(0);
+    }
+
     /**
      * The part of a page under the first heading (any level) that contains {@code title}, up to the
      * next heading of the same or a higher level.

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class PluginDocsTest {
 
+    static final String FREESTYLE_SYMBOL = "openchoreoDeployPublisher";
+
     static final String CASC_RESOURCE = "plugin/src/test/resources/io/jenkins/plugins/openchoreo/configuration-as-code.yaml";
 
     /** The first column of a page section's table equals the names the plugin class binds. */
@@ -56,10 +58,8 @@ class PluginDocsTest {
     @Test
     void configurationAsCodePageShowsTheYamlThePluginTestImports() {
         String resource = Docs.read(Docs.root().resolve(CASC_RESOURCE));
-        List<Docs.Block> marked = Docs.blocks(Docs.page("configuration-as-code.md")).stream()
-                .filter(b -> ("source: " + CASC_RESOURCE).equals(b.marker())).toList();
-        assertThat(marked).as("a yaml block marked <!-- source: " + CASC_RESOURCE + " -->").hasSize(1);
-        assertThat(marked.get(0).text().strip()).isEqualTo(resource.strip());
+        Docs.Block marked = Docs.marked("configuration-as-code.md", "source: " + CASC_RESOURCE);
+        assertThat(marked.text().strip()).isEqualTo(resource.strip());
     }
 
     @Test
@@ -130,8 +130,13 @@ class PluginDocsTest {
 
     /** The named arguments of every openchoreoDeploy(…) call in a text. */
     static List<List<String>> stepCalls(String text) {
+        return calls("openchoreoDeploy", text);
+    }
+
+    /** The named arguments of every {@code symbol(…)} call in a text. */
+    static List<List<String>> calls(String symbol, String text) {
         List<List<String>> calls = new ArrayList<>();
-        Matcher call = Pattern.compile("\\bopenchoreoDeploy\\s*\\(").matcher(text);
+        Matcher call = Pattern.compile("\\b" + Pattern.quote(symbol) + "\\s*\\(").matcher(text);
         while (call.find()) {
             List<String> keys = new ArrayList<>();
             int depth = 1;
@@ -176,14 +181,14 @@ class PluginDocsTest {
         return calls;
     }
 
-    @Test
-    void everyStepCallInTheDocsUsesRealArguments() {
-        Set<String> arguments = PluginSources.boundNames("OpenChoreoDeployStep");
+    /** Every {@code symbol(…)} call of docs/ names component: and image:, and only names the class binds. */
+    private static void everyCallUsesRealArguments(String symbol, String className, int atLeast) {
+        Set<String> arguments = PluginSources.boundNames(className);
         List<String> unknown = new ArrayList<>();
         int calls = 0;
         for (String file : DocPages.all()) {
             for (Docs.Block block : Docs.blocks(Docs.page(file))) {
-                for (List<String> keys : stepCalls(block.text())) {
+                for (List<String> keys : calls(symbol, block.text())) {
                     calls++;
                     if (!keys.containsAll(List.of("component", "image"))) {
                         unknown.add(file + " line " + block.line() + ": a call without component: and image:");
@@ -193,7 +198,47 @@ class PluginDocsTest {
                 }
             }
         }
-        assertThat(calls).as("openchoreoDeploy calls found").isGreaterThanOrEqualTo(5);
-        assertThat(unknown).as("openchoreoDeploy arguments in docs/ that the step does not have").isEmpty();
+        assertThat(calls).as(symbol + " calls found").isGreaterThanOrEqualTo(atLeast);
+        assertThat(unknown).as(symbol + " arguments in docs/ that " + className + " does not have").isEmpty();
+    }
+
+    @Test
+    void everyStepCallInTheDocsUsesRealArguments() {
+        everyCallUsesRealArguments("openchoreoDeploy", "OpenChoreoDeployStep", 5);
+    }
+
+    @Test
+    void everyCallOfTheFreestyleSymbolUsesRealFields() {
+        assertThat(Docs.read(PluginSources.source("OpenChoreoDeployRecorder")))
+                .as("the freestyle action's symbol").contains("@Symbol(\"" + FREESTYLE_SYMBOL + "\")");
+        everyCallUsesRealArguments(FREESTYLE_SYMBOL, "OpenChoreoDeployRecorder", 1);
+    }
+
+    /**
+     * The credentials block of configuration-as-code.md is the credentials plugin's Configuration as
+     * Code shape for a Username with password, and its id is the credentialsId the page configures.
+     */
+    @Test
+    void theCredentialsBlockDefinesTheCredentialsIdConfigured() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Docs.Block shown = Docs.marked("configuration-as-code.md", "check: the credential of the credentialsId");
+        JsonNode credentials = yaml.readTree(shown.text()).path("credentials").path("system")
+                .path("domainCredentials").path(0).path("credentials");
+        assertThat(credentials.isArray()).as("credentials.system.domainCredentials[0].credentials, a list").isTrue();
+        JsonNode credential = credentials.path(0).path("usernamePassword");
+        assertThat(credential.isObject()).as("a usernamePassword credential (client id and secret)").isTrue();
+        List<String> fields = new ArrayList<>();
+        credential.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as("its fields").containsExactlyInAnyOrder("scope", "id", "description", "username", "password");
+        Set<String> configured = new LinkedHashSet<>();
+        for (Docs.Block block : Docs.blocks(Docs.page("configuration-as-code.md"))) {
+            JsonNode id = block.language().equals("yaml") ? yaml.readTree(block.text()).path("unclassified")
+                    .path("openchoreo").path("credentialsId") : null;
+            if (id != null && id.isTextual()) {
+                configured.add(id.asText());
+            }
+        }
+        assertThat(configured).as("the credentialsId of the page's unclassified.openchoreo blocks")
+                .containsExactly(credential.path("id").asText());
     }
 }
