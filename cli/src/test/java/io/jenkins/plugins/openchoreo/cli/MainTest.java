@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,7 +81,13 @@ class MainTest {
                 "--quiet");
 
         assertThat(run.code).as(run.err).isZero();
-        assertThat(run.out).contains("  workload: default/greeter-workload").contains("  requests: ");
+        List<String> labelled = run.out.lines().filter(l -> l.matches("  [a-z]+: +\\S.*")).toList();
+        assertThat(labelled).as(run.out).hasSizeGreaterThanOrEqualTo(4)
+                .anySatisfy(l -> assertThat(l).startsWith("  workload: default/greeter-workload"))
+                .anySatisfy(l -> assertThat(l).startsWith("  mode:"));
+        // Every value starts in the same column, whatever the label's length.
+        assertThat(labelled.stream().map(l -> l.indexOf(l.substring(2).replaceFirst("^[a-z]+: +", ""), 2)).distinct())
+                .as(run.out).hasSize(1);
     }
 
     @Test

@@ -231,7 +231,14 @@ class DeployerTest {
         DeployResult result = deploy(greeter("registry.example/greeter:3").descriptor("workload.yaml")
                 .mode(DeployMode.IMAGE_ONLY));
         assertThat(result.mode()).isEqualTo("image-only");
-        assertThat(stored("greeter-workload").path("spec").path("container").path("env")).hasSize(1);
+        // Only what the descriptor names changes (its endpoint api, whole); everything else stays.
+        ObjectNode expected = richWorkload("registry.example/greeter:3");
+        ((ObjectNode) expected.path("spec").path("endpoints")).putObject("api").put("port", 9090).put("type", "HTTP")
+                .put("targetPort", 9090);
+        ObjectNode after = stored("greeter-workload");
+        assertThat(after.path("spec")).isEqualTo(expected.path("spec"));
+        assertThat(after.path("metadata").path("labels").path("team").asText()).isEqualTo("payments");
+        assertThat(after.path("metadata").path("annotations")).isEqualTo(expected.path("metadata").path("annotations"));
     }
 
     @Test

@@ -30,12 +30,6 @@ class HttpSettingsTest {
         assertThat(defaults.withMaxResponseBytes(1024).maxResponseBytes()).isEqualTo(1024);
     }
 
-    @Test
-    void aBlankCaBundleMeansTheSystemTrustOnly() {
-        assertThat(TrustMaterial.sslContext(null)).isNotNull();
-        assertThat(TrustMaterial.sslContext("  \n")).isNotNull();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"just some text", "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n"})
     void aCaBundleWithoutACertificateIsAConfigurationError(String pem) {

@@ -133,6 +133,11 @@ class TransportTest {
                             assertThat(e.hint()).contains("CA bundle").contains("never turned off");
                         });
             }
+            // A blank bundle is "none": the system trust store only, which does not know the sandbox.
+            try (Transport blank = new Transport(fast().withCaBundlePem("  \n"))) {
+                assertThatThrownBy(() -> blank.send(version(tls), listener)).isInstanceOfSatisfying(
+                        TransportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TRANSPORT_TLS));
+            }
             try (Transport trusting = new Transport(fast().withCaBundlePem(tls.caBundlePem()))) {
                 assertThat(trusting.send(version(tls), listener).status()).isEqualTo(200);
             }

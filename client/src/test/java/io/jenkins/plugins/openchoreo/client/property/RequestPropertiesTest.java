@@ -77,6 +77,47 @@ class RequestPropertiesTest {
         }
     }
 
+    @Property(tries = 100)
+    void everyValidRequestIsAcceptedAndStored(@ForAll("validNames") String project,
+            @ForAll("validNames") String component, @ForAll("validImages") String image,
+            @ForAll("validLabels") Map<String, String> labels, @ForAll("validEnv") List<String> env) {
+        // The counterpart of the hostile properties: a rejection here is a false refusal, so no tally.
+        String namespace = "v-" + NAMESPACES.incrementAndGet();
+        sandbox.addComponent(namespace, project, component);
+        DeployRequest request = DeployRequest.builder(component, image).namespace(namespace).project(project)
+                .labels(labels).annotations(labels).env(env).build();
+        DeployResult result = deploys.deployer(new MemoryFiles()).deploy(request);
+        assertThat(result.outcome()).isEqualTo(io.jenkins.plugins.openchoreo.client.deploy.DeployOutcome.CREATED);
+        var stored = sandbox.workload(namespace, result.workloadName()).orElseThrow();
+        assertThat(stored.path("spec").path("container").path("image").asText()).isEqualTo(image);
+        assertThat(stored.path("spec").path("container").path("env")).hasSize((int) env.stream()
+                .map(e -> e.substring(0, e.indexOf('='))).distinct().count());
+        labels.forEach((k, v) -> assertThat(stored.path("metadata").path("labels").path(k).asText()).isEqualTo(v));
+    }
+
+    @Provide
+    Arbitrary<String> validNames() {
+        return Hostile.validNames();
+    }
+
+    @Provide
+    Arbitrary<String> validImages() {
+        return Hostile.validImages();
+    }
+
+    @Provide
+    Arbitrary<Map<String, String>> validLabels() {
+        return Arbitraries.maps(Hostile.validNames(), Hostile.validNames()).ofMaxSize(3);
+    }
+
+    @Provide
+    Arbitrary<List<String>> validEnv() {
+        Arbitrary<String> key = Combinators.combine(Arbitraries.strings().withChars("ABCXYZ_").ofLength(1),
+                Arbitraries.strings().withChars("ABCXYZ_0189").ofMaxLength(11)).as(String::concat);
+        return Combinators.combine(key, Arbitraries.strings().alpha().numeric().withChars(" =:/.-").ofMaxLength(20))
+                .as((k, v) -> k + "=" + v).list().ofMaxSize(3);
+    }
+
     private DeployResult deploy(DeployRequest request, boolean real) {
         DeployResult result = deploys.deploy(request, new MemoryFiles(), request.toString());
         if (result != null && !real) {

@@ -44,10 +44,11 @@ final class Tally {
             }
             escape(input, "InvalidRequestException " + e.code() + " (HTTP " + e.status() + ", "
                     + e.fieldErrors().size() + " field errors): " + e.getMessage());
-            return null;
+            throw new AssertionError("not a clear rejection: " + e.getMessage() + " <- " + input, e);
         } catch (RuntimeException | StackOverflowError e) {
             escape(input, e.toString());
-            return null;
+            // Fail this try itself, so jqwik shrinks the input and reports it (the tally keeps the figure).
+            throw new AssertionError("escaped: " + e + " <- " + input, e);
         }
     }
 
