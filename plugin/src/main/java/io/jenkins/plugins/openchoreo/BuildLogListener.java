@@ -2,6 +2,7 @@ package io.jenkins.plugins.openchoreo;
 
 import hudson.model.TaskListener;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployListener;
+import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.http.HttpCall;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import java.io.PrintStream;
@@ -42,7 +43,6 @@ final class BuildLogListener implements DeployListener {
 
     @Override
     public void retrying(HttpCall call, int attempt, String reason, Duration delay) {
-        println("Retrying " + call.describe() + " in " + delay.toMillis() + " ms (attempt " + attempt + " failed: "
-                + reason + ")");
+        println("Retrying " + CallObserver.retryText(call, attempt, reason, delay));
     }
 }

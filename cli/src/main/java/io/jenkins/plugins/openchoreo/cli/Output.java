@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.Json;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployListener;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
+import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.http.HttpCall;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import java.io.PrintWriter;
@@ -85,8 +86,7 @@ final class Output implements DeployListener {
 
     @Override
     public void retrying(HttpCall call, int attempt, String reason, Duration delay) {
-        progress("retrying " + call.describe() + " in " + delay.toMillis() + " ms (attempt " + attempt + " failed: "
-                + reason + ")");
+        progress("retrying " + CallObserver.retryText(call, attempt, reason, delay));
     }
 
     @Override

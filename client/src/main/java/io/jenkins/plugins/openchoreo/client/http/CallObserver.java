@@ -19,6 +19,14 @@ public interface CallObserver {
     /** A message worth showing a user (for example a fallback that was taken). */
     default void info(String message) {}
 
+    /**
+     * A retry as the front ends show it, after their own verb: {@code GET /x in 200 ms (attempt 1
+     * failed: HTTP 503)}.
+     */
+    static String retryText(HttpCall call, int attempt, String reason, Duration delay) {
+        return call.describe() + " in " + delay.toMillis() + " ms (attempt " + attempt + " failed: " + reason + ")";
+    }
+
     /** Combines observers: each hears every event. */
     static CallObserver both(CallObserver first, CallObserver second) {
         return new CallObserver() {
