@@ -11,11 +11,11 @@ import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
+import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.FailureBuilder;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.UnstableBuilder;
@@ -28,22 +28,15 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class OpenChoreoDeployRecorderITest {
 
-    private static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+    private Sandbox sandbox;
     private JenkinsRule j;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
+        sandbox = SANDBOX.get(); // started once for the class, reset before each test
         SandboxFixture.reset(sandbox);
         SandboxFixture.configure(sandbox);
     }

@@ -13,7 +13,7 @@ import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
 import java.util.List;
 
-/** One sandbox (OpenChoreo API and identity provider on loopback) per test class, and Jenkins pointed at it. */
+/** Jenkins pointed at the test class's sandbox (started and reset by SandboxExtension). */
 final class SandboxFixture {
 
     static final String CREDENTIALS_ID = "openchoreo-ci";
@@ -30,9 +30,8 @@ final class SandboxFixture {
 
     private SandboxFixture() {}
 
-    /** A clean sandbox with component default/shop/greeter, and fresh tokens. */
+    /** Component default/shop/greeter in a sandbox SandboxExtension has just reset, and fresh tokens. */
     static void reset(Sandbox sandbox) {
-        sandbox.reset();
         sandbox.addComponent("default", "shop", "greeter");
         TokenCache.shared().clear();
     }

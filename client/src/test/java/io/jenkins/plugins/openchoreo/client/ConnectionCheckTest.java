@@ -14,6 +14,7 @@ import io.jenkins.plugins.openchoreo.sandbox.Fault;
 import io.jenkins.plugins.openchoreo.sandbox.RecordedRequest;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
+import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

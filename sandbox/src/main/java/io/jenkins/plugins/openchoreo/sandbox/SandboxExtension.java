@@ -1,14 +1,15 @@
-package io.jenkins.plugins.openchoreo.client;
+package io.jenkins.plugins.openchoreo.sandbox;
 
-import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One sandbox per test class, reset before each test: register it as a static field with
- * {@code @RegisterExtension} and read it with {@link #get()} (in a test instance, after it started).
+ * For JUnit 5 tests (the engine's, the CLI's, the plugin's): one sandbox per test class, reset
+ * before each test. Register it as a static field with {@code @RegisterExtension} and read it with
+ * {@link #get()} (in a test instance, after it started). JUnit is an optional dependency of this
+ * module, so programs that only run the sandbox never load this class.
  */
 public final class SandboxExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.openchoreo.client.MutableClock;
 import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.RecordingListener;
-import io.jenkins.plugins.openchoreo.client.SandboxExtension;
+import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.InvalidRequestException;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.http;
 
-import io.jenkins.plugins.openchoreo.client.SandboxExtension;
+import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -22,6 +22,7 @@ import io.jenkins.plugins.openchoreo.sandbox.Role;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
+import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,36 +30,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Following a deploy to Ready against the sandbox's release controller, which takes its time. */
 class RolloutWaitTest {
 
     private static final String ENDPOINTS = "- {name: api, port: 8080, type: HTTP, visibility: [external]}";
-    private static Sandbox sandbox;
-    private static SandboxClient watcher;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = new SandboxExtension();
+    private Sandbox sandbox;
+    private SandboxClient watcher;
 
     private final RecordingListener listener = new RecordingListener();
     private final WaitOptions fast = WaitOptions.defaults().withTimeout(Duration.ofSeconds(10))
             .withIntervals(Duration.ofMillis(40), Duration.ofMillis(120));
 
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        watcher = sandbox.registerClient("rollout-watcher", "watch+me", AuthMethod.POST, Role.ROLLOUT_WATCHER);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     @BeforeEach
     void reset() {
-        sandbox.reset();
+        sandbox = SANDBOX.get(); // started once for the class, reset before each test
+        watcher = sandbox.registerClient("rollout-watcher", "watch+me", AuthMethod.POST, Role.ROLLOUT_WATCHER);
         sandbox.addComponent("default", "shop", "greeter");
         sandbox.setRolloutDelay(Duration.ofMillis(600));
     }
@@ -72,17 +64,17 @@ class RolloutWaitTest {
         return DeployRequest.builder("greeter", image).project("shop").endpoints(ENDPOINTS).waitOptions(wait);
     }
 
-    private static String latestRelease() {
+    private String latestRelease() {
         return component().path("status").path("latestRelease").path("name").asText();
     }
 
-    private static ObjectNode component() {
+    private ObjectNode component() {
         // The sandbox's own view, as an administrator would read it.
         return (ObjectNode) io.jenkins.plugins.openchoreo.client.Json.object().set("status",
                 sandboxComponentStatus());
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode sandboxComponentStatus() {
+    private com.fasterxml.jackson.databind.JsonNode sandboxComponentStatus() {
         SandboxClient admin = sandbox.registerClient("admin", "admin", AuthMethod.POST, Role.ADMIN);
         var connection = new io.jenkins.plugins.openchoreo.client.OpenChoreoConnection(
                 SandboxTestSupport.settings(sandbox), SandboxTestSupport.credentials(admin),
