@@ -5,10 +5,14 @@ import io.jenkins.plugins.openchoreo.client.deploy.DeployListener;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.http.HttpCall;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
+import io.jenkins.plugins.openchoreo.client.mask.ServerText;
 import java.io.PrintStream;
 import java.time.Duration;
 
-/** Prints a deploy's steps, warnings and retries to the build log, every line through the masker. */
+/**
+ * Prints a deploy's steps, warnings and retries to the build log, every line through the masker
+ * and on one line ({@link ServerText#oneLine}): a server value in it cannot forge a log line.
+ */
 final class BuildLogListener implements DeployListener {
 
     static final String PREFIX = "[OpenChoreo] ";
@@ -23,7 +27,7 @@ final class BuildLogListener implements DeployListener {
 
     void println(String message) {
         PrintStream log = listener.getLogger();
-        log.println(masker.mask(PREFIX + message));
+        log.println(masker.mask(PREFIX + ServerText.oneLine(message)));
     }
 
     @Override

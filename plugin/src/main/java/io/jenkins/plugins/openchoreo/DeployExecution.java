@@ -11,6 +11,7 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
+import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployMode;
@@ -20,13 +21,16 @@ import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
 import io.jenkins.plugins.openchoreo.client.deploy.PortalLinks;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
+import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import io.jenkins.plugins.openchoreo.client.rollout.EndpointUrl;
 import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +45,8 @@ import java.util.logging.Logger;
 final class DeployExecution {
 
     private static final Logger LOGGER = Logger.getLogger(DeployExecution.class.getName());
+    /** Makes "first deploy of this run?" and "record this deploy" one step (parallel branches deploy at once). */
+    private static final Object ACTIONS = new Object();
 
     private final Run<?, ?> run;
     private final FilePath workspace;
@@ -71,13 +77,14 @@ final class DeployExecution {
             String apiOverride = arg(args.getApiUrl());
             String tokenOverride = arg(args.getTokenUrl());
             DeployRequest request = request(args, config, log); // argument errors first, before any lookup
-            ConnectionSettings settings = config.toConnectionSettings(apiOverride, tokenOverride,
-                    arg(args.getPortalUrl()));
-            Credentials credentials = credentials(args, config, settings, apiOverride, tokenOverride);
             if (request.descriptor() != null && workspace == null) {
                 throw new AbortException(Messages.DeployExecution_noWorkspace(request.descriptor()));
             }
-            DeployResult result = new Deployer(settings, credentials, TokenCache.shared(),
+            ConnectionSettings configured = config.toConnectionSettings(apiOverride, tokenOverride,
+                    arg(args.getPortalUrl()));
+            Chosen chosen = credentials(args, config, configured, apiOverride, tokenOverride, log);
+            ConnectionSettings settings = chosen.settings();
+            DeployResult result = new Deployer(settings, chosen.credentials(), TokenCache.shared(),
                     workspace == null ? null : new FilePathWorkspaceFiles(workspace), log).deploy(request);
             log.println(result.summary());
             if (result.rollout() != null) {
@@ -92,8 +99,10 @@ final class DeployExecution {
             }
             String annotation = PortalLinks.jenkinsAnnotation(JobNames.forPortal(run.getParent()),
                     config.getInstanceName());
-            announceJenkinsAnnotation(log, annotation);
-            run.addAction(new OpenChoreoDeployAction(result, annotation));
+            if (recordFirst(new OpenChoreoDeployAction(result, annotation))) {
+                // Once per build: later deploys of the same build find an action already there.
+                log.println(Messages.DeployExecution_jenkinsAnnotation(annotation));
+            }
             return result;
         } catch (OpenChoreoException e) {
             if (e.code() == ErrorCode.ABORTED || Thread.currentThread().isInterrupted()) {
@@ -126,31 +135,40 @@ final class DeployExecution {
         return new AbortException(masker.mask(BuildLogListener.PREFIX + Messages.DeployExecution_bug(message)));
     }
 
+    /** The credentials a deploy uses, and the settings it uses them with (the token URL fixed once checked). */
+    private record Chosen(Credentials credentials, ConnectionSettings settings) {}
+
     /**
      * The credential for this run: folder credentials of the job count, the triggering user's
      * permissions are respected, and the use is recorded (fingerprint).
      *
+     * <p>The configured {@code credentialsId} is handed to the credentials plugin as written, never
+     * expanded here: {@code ${NAME}} of a credentials parameter is resolved by
+     * {@code CredentialsProvider.findCredentialById}, which checks that the user who started the
+     * build may use the credential (Credentials/UseItem or UseOwn). Expanding it first made the id
+     * look like a fixed one, looked up with the job's authority: anyone with Item/Build could name
+     * any global credential.
+     *
      * <p>Where a secret goes is the job's choice only with the job's own credentials:
      * <ul>
-     * <li>The lookup's domain requirements name every URL the secret is sent to (the token URL
-     * when one is set, and the API URL), so a credential in a domain restricted to some hosts is
-     * found only when both URLs are on them.</li>
+     * <li>The lookup's domain requirements name every URL the secret is sent to: the API URL, and
+     * for a client id and secret the token URL, the configured one or, when none is configured,
+     * the one discovery finds. Discovery needs no secret, so it runs first and the credential is
+     * looked up again against what it found; the deploy then uses exactly that token URL.</li>
      * <li>A deploy that overrides {@code apiUrl} or {@code tokenUrl} must name its credentials,
      * and they must not be the global default credentials: those are the administrator's and go
      * only to the configured URLs. (Being Global scope, they can be found by id from any job, so
      * naming their id explicitly must not be a way around the rule.)</li>
      * <li>With an {@code apiUrl} override, a client id and secret need an explicit {@code tokenUrl}
-     * too. Without one the engine would discover the token endpoint from the overridden API, which
-     * may advertise any host: the secret would go to a URL no domain requirement was checked
-     * against. Refusing is simpler and safer than checking the domain after discovery (the engine
-     * does discovery itself). A Secret text token is only ever sent to the API URL, so it needs
-     * no token URL.</li>
+     * too: an overridden API may advertise any token endpoint. A Secret text token is only ever
+     * sent to the API URL, so it needs no token URL.</li>
      * </ul>
      */
-    private Credentials credentials(DeployArguments args, OpenChoreoGlobalConfiguration config,
-            ConnectionSettings settings, String apiOverride, String tokenOverride) throws AbortException {
+    private Chosen credentials(DeployArguments args, OpenChoreoGlobalConfiguration config,
+            ConnectionSettings settings, String apiOverride, String tokenOverride, CallObserver observer)
+            throws AbortException {
         boolean urlOverridden = apiOverride != null || tokenOverride != null;
-        String id = arg(args.getCredentialsId());
+        String id = Util.fixEmptyAndTrim(args.getCredentialsId());
         if (id == null && urlOverridden) {
             throw new AbortException(Messages.DeployExecution_overrideNeedsCredentialsId());
         }
@@ -164,9 +182,10 @@ final class DeployExecution {
         if (urlOverridden && id.equals(defaultId)) {
             throw new AbortException(Messages.DeployExecution_overrideWithDefaultCredentials(id));
         }
-        StandardCredentials credential = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run,
-                domainRequirements(settings.apiUrl().toString(),
-                        settings.tokenUrl() == null ? null : settings.tokenUrl().toString()));
+        String lookedUp = id;
+        Function<List<DomainRequirement>, StandardCredentials> find = requirements ->
+                CredentialsProvider.findCredentialById(lookedUp, StandardCredentials.class, run, requirements);
+        StandardCredentials credential = find.apply(domainRequirements(settings.apiUrl(), settings.tokenUrl()));
         if (credential == null) {
             throw new AbortException(Messages.Credentials_notFound(id));
         }
@@ -178,12 +197,33 @@ final class DeployExecution {
                 && credential instanceof StandardUsernamePasswordCredentials) {
             throw new AbortException(Messages.DeployExecution_apiOverrideNeedsTokenUrl());
         }
+        ConnectionSettings checked = checkTokenEndpoint(credential, settings, find, observer);
         Credentials credentials = EngineCredentials.from(credential, masker);
         if (credentials == null) {
             throw new AbortException(Messages.Credentials_wrongType(id, credential.getDescriptor().getDisplayName()));
         }
         CredentialsProvider.track(run, credential);
-        return credentials;
+        return new Chosen(credentials, checked);
+    }
+
+    /**
+     * For a client id and secret without a configured token URL: discovers the token endpoint
+     * (no secret is sent for that) and checks that the credential is found with its domain
+     * requirements too. Returns the settings with that token URL fixed, so the secret goes
+     * exactly where the check looked; other settings and Secret text tokens pass unchanged.
+     *
+     * @param find the credential lookup for a list of domain requirements
+     */
+    static ConnectionSettings checkTokenEndpoint(StandardCredentials credential, ConnectionSettings settings,
+            Function<List<DomainRequirement>, StandardCredentials> find, CallObserver observer) throws AbortException {
+        if (!(credential instanceof StandardUsernamePasswordCredentials) || settings.tokenUrl() != null) {
+            return settings;
+        }
+        URI tokenUrl = OpenChoreoConnection.tokenEndpoint(settings, TokenCache.shared(), observer);
+        if (find.apply(domainRequirements(settings.apiUrl(), tokenUrl)) == null) {
+            throw new AbortException(Messages.Credentials_notForTokenEndpoint(credential.getId(), tokenUrl));
+        }
+        return settings.toBuilder().tokenUrl(tokenUrl.toString()).build();
     }
 
     /**
@@ -192,13 +232,14 @@ final class DeployExecution {
      * are joined: a domain matches only if none of the requirements is refused by its
      * specifications ({@code Domain.test(List)}), i.e. only if every host is allowed.
      *
-     * @param urls null entries are skipped
+     * @param urls null or blank entries are skipped
      */
-    static List<DomainRequirement> domainRequirements(String... urls) {
+    static List<DomainRequirement> domainRequirements(Object... urls) {
         List<DomainRequirement> requirements = new ArrayList<>();
-        for (String url : urls) {
-            if (url != null) {
-                requirements.addAll(URIRequirementBuilder.fromUri(url).build());
+        for (Object url : urls) {
+            String text = url == null ? null : Util.fixEmptyAndTrim(url.toString());
+            if (text != null) {
+                requirements.addAll(URIRequirementBuilder.fromUri(text).build());
             }
         }
         return requirements;
@@ -245,12 +286,15 @@ final class DeployExecution {
     }
 
     /**
-     * Once per build: the annotation that lets the portal's Jenkins tab find this job. Later
-     * deploys of the same build find an action already there and stay quiet.
+     * Adds the deploy's build-page action, and says whether it is the run's first: the check and
+     * the add are one step, so parallel deploys of one build print the portal hint once
+     * ({@code Actionable} has no add-if-absent).
      */
-    private void announceJenkinsAnnotation(BuildLogListener log, String annotation) {
-        if (run.getActions(OpenChoreoDeployAction.class).isEmpty()) {
-            log.println(Messages.DeployExecution_jenkinsAnnotation(annotation));
+    private boolean recordFirst(OpenChoreoDeployAction action) {
+        synchronized (ACTIONS) {
+            boolean first = run.getActions(OpenChoreoDeployAction.class).isEmpty();
+            run.addAction(action);
+            return first;
         }
     }
 

@@ -6,7 +6,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.security.ACL;
@@ -17,6 +17,7 @@ import io.jenkins.plugins.openchoreo.client.Urls;
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployMode;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -33,11 +34,16 @@ final class Forms {
     /**
      * The credentials a user may pick, with the enumeration checks of the credentials plugin's
      * consumer guide: without the right permission only the current value comes back. SYSTEM
-     * lists them because the build, not the user, will use them.
+     * lists them because the build, not the user, will use them. Filtered with the domain
+     * requirements a deploy uses ({@link DeployExecution#domainRequirements}): the API URL and the
+     * token URL, each the form's value or else the global one, so the list offers no id that the
+     * build would then report as "No credentials". (A token URL left to discovery is checked when
+     * the deploy runs: a form makes no request.) Both URLs are fill parameters, so the list is
+     * filled again when either field changes ({@code fillDependsOn}).
      *
      * @param item the job, or null on the global configuration page
      */
-    static ListBoxModel credentialsItems(Item item, String current, String apiUrl) {
+    static ListBoxModel credentialsItems(Item item, String current, String apiUrl, String tokenUrl) {
         StandardListBoxModel result = new StandardListBoxModel();
         if (item == null) {
             if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
@@ -48,17 +54,17 @@ final class Forms {
             result.includeCurrentValue(current);
             return result;
         }
-        String url = Util.fixEmptyAndTrim(apiUrl);
-        if (url == null) {
-            url = Util.fixEmptyAndTrim(OpenChoreoGlobalConfiguration.get().getApiUrl());
-        }
+        OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
+        String api = Util.fixEmptyAndTrim(apiUrl);
+        String token = Util.fixEmptyAndTrim(tokenUrl);
+        List<DomainRequirement> requirements = DeployExecution.domainRequirements(
+                api == null ? config.getApiUrl() : api, token == null ? config.getTokenUrl() : token);
         result.includeEmptyValue();
         if (item == null) {
-            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
-                    URIRequirementBuilder.fromUri(url).build(), USABLE_CREDENTIALS);
+            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, requirements,
+                    USABLE_CREDENTIALS);
         } else {
-            result.includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class,
-                    URIRequirementBuilder.fromUri(url).build(), USABLE_CREDENTIALS);
+            result.includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, requirements, USABLE_CREDENTIALS);
         }
         result.includeCurrentValue(current);
         return result;

@@ -380,8 +380,8 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String apiUrl) {
-            return Forms.credentialsItems(item, credentialsId, apiUrl);
+                @QueryParameter String apiUrl, @QueryParameter String tokenUrl) {
+            return Forms.credentialsItems(item, credentialsId, apiUrl, tokenUrl);
         }
 
         @POST

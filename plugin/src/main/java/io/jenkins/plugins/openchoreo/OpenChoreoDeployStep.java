@@ -358,8 +358,8 @@ public class OpenChoreoDeployStep extends Step implements DeployArguments {
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String apiUrl) {
-            return Forms.credentialsItems(item, credentialsId, apiUrl);
+                @QueryParameter String apiUrl, @QueryParameter String tokenUrl) {
+            return Forms.credentialsItems(item, credentialsId, apiUrl, tokenUrl);
         }
 
         @POST

@@ -3,6 +3,8 @@ package io.jenkins.plugins.openchoreo;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.ProxyConfiguration;
@@ -28,6 +30,7 @@ import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
@@ -433,8 +436,9 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId, @QueryParameter String apiUrl) {
-        return Forms.credentialsItems(null, credentialsId, apiUrl);
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId, @QueryParameter String apiUrl,
+            @QueryParameter String tokenUrl) {
+        return Forms.credentialsItems(null, credentialsId, apiUrl, tokenUrl);
     }
 
     @POST
@@ -473,10 +477,11 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
         }
         String api = Util.fixEmptyAndTrim(apiUrl);
         String token = Util.fixEmptyAndTrim(tokenUrl);
-        StandardCredentials credential = CredentialsMatchers.firstOrNull(
+        Function<List<DomainRequirement>, StandardCredentials> find = requirements -> CredentialsMatchers.firstOrNull(
                 CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2,
-                        DeployExecution.domainRequirements(api, token)),
+                        requirements),
                 CredentialsMatchers.withId(id));
+        StandardCredentials credential = find.apply(DeployExecution.domainRequirements(api, token));
         SecretMasker masker = new SecretMasker();
         Credentials credentials = credential == null ? null : EngineCredentials.from(credential, masker);
         if (credentials == null) {
@@ -485,10 +490,14 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
         try {
             ConnectionSettings settings = settings(api, token, null, authMethod,
                     new TokenParameters(scope, audience, resource), connect, response, attempts);
+            // As a deploy does: a discovered token endpoint is checked against the credential's domains first.
+            settings = DeployExecution.checkTokenEndpoint(credential, settings, find, CallObserver.NONE);
             String namespace = pickOr(defaultNamespace, null, DeployRequest.DEFAULT_NAMESPACE);
             ConnectionCheck.Result result =
                     ConnectionCheck.run(settings, credentials, TokenCache.shared(), namespace, null, CallObserver.NONE);
             return FormValidation.ok(masker.mask(result.summary()));
+        } catch (AbortException e) {
+            return FormValidation.error(masker.mask(e.getMessage()));
         } catch (OpenChoreoException e) {
             String hint = Util.fixEmptyAndTrim(e.hint());
             return FormValidation.error(masker.mask(hint == null ? e.getMessage() : e.getMessage() + " (" + hint + ")"));

@@ -243,12 +243,12 @@ class OpenChoreoGlobalConfigurationITest {
         secure();
         OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
         try (ACLContext ignored = ACL.as(User.getById("dev", true))) {
-            ListBoxModel items = config.doFillCredentialsIdItems("current", null);
+            ListBoxModel items = config.doFillCredentialsIdItems("current", null, null);
             assertEquals(1, items.size());
             assertEquals("current", items.get(0).value);
         }
         try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
-            ListBoxModel items = config.doFillCredentialsIdItems(null, null);
+            ListBoxModel items = config.doFillCredentialsIdItems(null, null, null);
             assertTrue(items.stream().anyMatch(o -> SandboxFixture.CREDENTIALS_ID.equals(o.value)));
         }
     }

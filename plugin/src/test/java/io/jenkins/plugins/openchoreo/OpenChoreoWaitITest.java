@@ -164,10 +164,32 @@ class OpenChoreoWaitITest {
                 deploy(SandboxFixture.WATCHER_CREDENTIALS_ID, "wait: true, waitTimeout: '10m'"), true));
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         j.waitForMessage("waiting for it to be Ready", run);
-        long start = System.nanoTime();
         run.getExecutor().interrupt();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) < 0);
+        assertTheDeployStopped();
+    }
+
+    /**
+     * ABORTED alone proves little: {@code SynchronousNonBlockingStepExecution.stop} ends the step
+     * at once whatever its worker thread does. So: no thread is left in the engine's deploy, and
+     * the sandbox hears no request after that (over three of this test's poll intervals).
+     */
+    private void assertTheDeployStopped() throws Exception {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos(); // a hang guard, not a time budget
+        while (deployRunning()) {
+            assertTrue(System.nanoTime() < giveUp, "the deploy still runs after the abort; the sandbox has had "
+                    + sandbox.requests().size() + " requests");
+            Thread.sleep(50);
+        }
+        int afterAbort = sandbox.requests().size();
+        Thread.sleep(Duration.ofSeconds(3 * OpenChoreoGlobalConfiguration.get().getPollIntervalSeconds()).toMillis());
+        assertEquals(afterAbort, sandbox.requests().size(), "requests after the abort");
+    }
+
+    private static boolean deployRunning() {
+        String deployer = io.jenkins.plugins.openchoreo.client.deploy.Deployer.class.getName();
+        return Thread.getAllStackTraces().values().stream()
+                .anyMatch(stack -> java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().equals(deployer)));
     }
 
     @Test
@@ -191,6 +213,7 @@ class OpenChoreoWaitITest {
         build.getExecutor().interrupt();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(build));
         j.assertLogNotContains("\tat io.jenkins.plugins.openchoreo", build);
+        assertTheDeployStopped();
     }
 
     @Test

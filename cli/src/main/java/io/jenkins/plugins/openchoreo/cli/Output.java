@@ -7,13 +7,15 @@ import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.http.HttpCall;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
+import io.jenkins.plugins.openchoreo.client.mask.ServerText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine;
 
 /**
  * Everything the command prints: results on stdout (text or JSON), progress, retries and warnings
- * on stderr, and errors with their hint. Every line passes the secret masker.
+ * on stderr, and errors with their hint. Every line passes the secret masker; progress and
+ * warnings are kept to one line each ({@link ServerText#oneLine}).
  */
 final class Output implements DeployListener {
 
@@ -75,7 +77,7 @@ final class Output implements DeployListener {
 
     @Override
     public void warning(String message) {
-        err.println(masker.mask("warning: " + message));
+        err.println(masker.mask("warning: " + ServerText.oneLine(message)));
         err.flush();
     }
 
@@ -100,7 +102,7 @@ final class Output implements DeployListener {
 
     private void progress(String message) {
         if (!options.quiet) {
-            err.println(masker.mask(message));
+            err.println(masker.mask(ServerText.oneLine(message)));
             err.flush();
         }
     }

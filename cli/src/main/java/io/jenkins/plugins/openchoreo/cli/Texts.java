@@ -1,6 +1,7 @@
 package io.jenkins.plugins.openchoreo.cli;
 
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
+import io.jenkins.plugins.openchoreo.client.mask.ServerText;
 
 /** The human-readable forms of results. */
 final class Texts {
@@ -29,7 +30,9 @@ final class Texts {
         return text.toString();
     }
 
+    /** One labelled line; the value may be the server's (an image, an endpoint URL), so it is kept to one line. */
     private static void line(StringBuilder text, String label, String value) {
-        text.append(System.lineSeparator()).append("  ").append(String.format("%-10s", label + ":")).append(value);
+        text.append(System.lineSeparator()).append("  ").append(String.format("%-10s", label + ":"))
+                .append(ServerText.oneLine(value));
     }
 }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.auth.TokenClaims;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
+import io.jenkins.plugins.openchoreo.client.mask.ServerText;
 
 /**
  * "Test connection": the server's version, a token, and one harmless call that OpenChoreo's CI
@@ -34,8 +35,10 @@ public final class ConnectionCheck {
     public record Result(String identity, ServerVersion version, String namespace, String component, int workloads) {
 
         public String summary() {
-            return "Connected to " + version + " as " + identity + "; namespace " + namespace + " is reachable ("
-                    + workloads + " Workload" + (workloads == 1 ? "" : "s") + " for component " + component + ")";
+            // The version and the identity are the server's words: one line, whatever they hold.
+            return ServerText.oneLine("Connected to " + version + " as " + identity + "; namespace " + namespace
+                    + " is reachable (" + workloads + " Workload" + (workloads == 1 ? "" : "s") + " for component "
+                    + component + ")");
         }
     }
 }

@@ -55,6 +55,19 @@ public final class OpenChoreoConnection {
         this.rollouts = new RolloutClient(settings.apiUrl(), transport, retrier, tokens, masker, observer);
     }
 
+    /**
+     * Where a client secret would go: the configured token URL, or the one discovery finds from
+     * the API (no secret is sent to find it; the result is cached like a deploy's). Lets a front
+     * end check a URL before it hands the secret over, as the plugin checks credential domains.
+     */
+    public static java.net.URI tokenEndpoint(ConnectionSettings settings, TokenCache cache, CallObserver observer) {
+        if (settings.tokenUrl() != null) {
+            return settings.tokenUrl();
+        }
+        return new TokenEndpointDiscovery(transport(settings.http()), new Retrier(settings.retry()), cache)
+                .tokenEndpoint(settings.apiUrl(), observer);
+    }
+
     /** The pooled transport for these HTTP settings, made on first use. */
     public static Transport transport(HttpSettings http) {
         return TRANSPORTS.computeIfAbsent(http, Transport::new);

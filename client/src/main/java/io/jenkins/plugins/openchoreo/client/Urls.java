@@ -6,11 +6,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** Checks the URLs a user configures: absolute, http or https, with a host, no credentials in them. */
+/**
+ * Checks the URLs a user configures, and those a server names in discovery: absolute, http or
+ * https, with a host, no credentials, no query or fragment. A URL that may carry a password is
+ * never repeated in a message.
+ */
 public final class Urls {
-
-    /** An '@' in the authority part (after the scheme, before the path): user info. */
-    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("^[^/?#]*//[^/?#]*@");
 
     private Urls() {}
 
@@ -19,7 +20,7 @@ public final class Urls {
         if (value == null || value.isBlank()) {
             throw invalid(what + " is required");
         }
-        if (USER_INFO.matcher(value).find()) {
+        if (mayCarryUserInfo(value)) {
             // Checked first and never echoed: the text before '@' may be a password.
             throw invalid("The " + what + " must not contain a user name or password; use a credential instead");
         }
@@ -41,6 +42,17 @@ public final class Urls {
             throw invalid("The " + what + " \"" + value + "\" must not have a query or fragment");
         }
         return uri;
+    }
+
+    /**
+     * Whether the text may hold user info. Any {@code @} counts, wherever it is: a password may
+     * hold {@code /}, {@code ?}, {@code #} or {@code :}, which end the authority early for a parser
+     * that follows RFC 3986 (then the {@code @} seems to be in the path, and the password is
+     * echoed as part of "not a URL"), while browsers and curl read up to the last {@code @}. The
+     * URLs configured here (API, identity provider, portal) have no {@code @} in their paths.
+     */
+    public static boolean mayCarryUserInfo(String value) {
+        return value != null && value.indexOf('@') >= 0;
     }
 
     /** Like {@link #require}, but null or blank gives null (an optional setting). */

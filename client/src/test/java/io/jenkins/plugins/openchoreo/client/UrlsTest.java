@@ -35,7 +35,9 @@ class UrlsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://ci:s3cr3t-pw@x.example", "https://ci:s3cr3t-pw@bad_host", "ftp://ci:s3cr3t-pw@h",
-        "https://ci:s3cr3t-pw@x.example/?q=1", "not a url://ci:s3cr3t-pw@x"})
+        "https://ci:s3cr3t-pw@x.example/?q=1", "not a url://ci:s3cr3t-pw@x", "https://ci:s3cr3t-pw/x@x.example",
+        "https://ci:s3cr3t-pw?x@x.example", "https://ci:s3cr3t-pw#x@x.example", "https:ci:s3cr3t-pw@x.example",
+        "https://ci:s3cr3t-pw%2F@x.example", "https://x.example/ci:s3cr3t-pw@x"})
     void aPasswordInTheUrlIsRefusedWithoutBeingRepeated(String given) {
         assertThatThrownBy(() -> Urls.require("token URL", given))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {

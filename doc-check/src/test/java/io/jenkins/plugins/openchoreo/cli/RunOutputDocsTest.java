@@ -171,7 +171,7 @@ class RunOutputDocsTest {
         assertThat(Docs.read(PluginSources.source("BuildLogListener")))
                 .contains("static final String PREFIX = \"" + BUILD_LOG_PREFIX + "\";")
                 .contains("println(\"Warning: \" + message);")
-                .contains("log.println(masker.mask(PREFIX + message));");
+                .contains("log.println(masker.mask(PREFIX + ServerText.oneLine(message)));");
     }
 
     static Properties messages() throws IOException {

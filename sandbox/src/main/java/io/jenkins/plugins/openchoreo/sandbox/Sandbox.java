@@ -50,6 +50,13 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * 127.0.0.1, the address every URL the sandbox hands out names. Not
+     * {@code InetAddress.getLoopbackAddress()}: on a JVM with {@code java.net.preferIPv6Addresses}
+     * that is ::1, and the server would listen where no client it tells of connects.
+     */
+    static final InetAddress LISTEN_ADDRESS = ipv4Loopback();
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI apiUrl;
@@ -68,7 +75,7 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(Builder builder) {
         SelfSignedCertificate certificate = builder.tls ? SelfSignedCertificate.create() : null;
         try {
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port);
+            InetSocketAddress address = new InetSocketAddress(LISTEN_ADDRESS, builder.port);
             if (certificate != null) {
                 HttpsServer https = HttpsServer.create(address, 0);
                 https.setHttpsConfigurator(new HttpsConfigurator(certificate.sslContext()));
@@ -100,6 +107,14 @@ public final class Sandbox implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", dispatcher);
         server.start();
+    }
+
+    private static InetAddress ipv4Loopback() {
+        try {
+            return InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("four bytes are an IPv4 address", e);
+        }
     }
 
     /** A sandbox over plain HTTP on a free port with the defaults. */

@@ -14,6 +14,7 @@ import io.jenkins.plugins.openchoreo.client.error.UnauthorizedException;
 import io.jenkins.plugins.openchoreo.client.http.HttpCall;
 import io.jenkins.plugins.openchoreo.client.http.HttpResult;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
+import io.jenkins.plugins.openchoreo.client.mask.ServerText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +23,15 @@ import java.util.List;
  * Turns an API error answer into a typed exception. Reads both of the server's body formats
  * ({@code {"error","code","details"}} from handlers, {@code {"error","message"}} from the token
  * check) and plain text, and tells a missing route (plain-text {@code 404 page not found}: wrong
- * URL or a server without that route) from a missing object.
+ * URL or a server without that route) from a missing object. Everything the server wrote passes
+ * {@link ServerText}: masked before it is cut, on one line.
  */
 final class ApiErrors {
-
-    private static final int MAX_TEXT = 500;
 
     private ApiErrors() {}
 
     static OpenChoreoException of(HttpCall call, HttpResult result, SecretMasker masker, String hint401) {
-        ServerMessage server = ServerMessage.read(result);
+        ServerMessage server = ServerMessage.read(result, masker);
         String what = call.describe() + " answered HTTP " + result.status() + ": " + server.text;
         String message = masker.mask(what);
         String id = result.requestId();
@@ -56,13 +56,13 @@ final class ApiErrors {
     /** What the server said, whichever format it used. */
     private record ServerMessage(String text, boolean json, List<FieldError> fields) {
 
-        static ServerMessage read(HttpResult result) {
+        static ServerMessage read(HttpResult result, SecretMasker masker) {
             String raw = result.bodyText().strip();
             if (result.isJson() || raw.startsWith("{")) {
                 try {
                     JsonNode body = Json.MAPPER.readTree(result.body());
                     if (body != null && body.isObject()) {
-                        return fromJson(body);
+                        return fromJson(body, masker);
                     }
                 } catch (IOException e) {
                     // not JSON after all: shown as text
@@ -73,16 +73,17 @@ final class ApiErrors {
                 return new ServerMessage("an HTML page (a proxy or portal answered, not the OpenChoreo API)", false,
                         List.of());
             }
-            return new ServerMessage(raw.isEmpty() ? "(empty body)" : shorten(raw), false, List.of());
+            return new ServerMessage(raw.isEmpty() ? "(empty body)" : ServerText.shown(raw, masker), false, List.of());
         }
 
-        private static ServerMessage fromJson(JsonNode body) {
+        private static ServerMessage fromJson(JsonNode body, SecretMasker masker) {
             String error = body.path("error").asText("");
             String code = body.path("code").asText("");
             String detail = body.path("message").asText("");
             List<FieldError> fields = new ArrayList<>();
             for (JsonNode item : body.path("details")) {
-                fields.add(FieldError.of(item.path("field").asText("?"), item.path("message").asText("")));
+                fields.add(FieldError.of(ServerText.shown(item.path("field").asText("?"), masker),
+                        ServerText.shown(item.path("message").asText(""), masker)));
             }
             StringBuilder text = new StringBuilder(error.isEmpty() ? "(no message)" : error);
             if (!detail.isEmpty()) {
@@ -91,11 +92,7 @@ final class ApiErrors {
             if (!code.isEmpty()) {
                 text.append(" [").append(code).append(']');
             }
-            return new ServerMessage(shorten(text.toString()), true, fields);
-        }
-
-        private static String shorten(String text) {
-            return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
+            return new ServerMessage(ServerText.shown(text.toString(), masker), true, fields);
         }
     }
 }

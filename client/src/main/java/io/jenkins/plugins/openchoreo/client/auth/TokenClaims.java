@@ -24,8 +24,10 @@ public record TokenClaims(String subject, String clientId, String issuer, Instan
             if (!claims.isObject()) {
                 return Optional.empty();
             }
-            Instant exp = claims.path("exp").canConvertToLong()
-                    ? Instant.ofEpochSecond(claims.path("exp").asLong()) : null;
+            // Clamped to what an Instant holds: a claim of 2^63-1 seconds means "never", not a crash.
+            Instant exp = claims.path("exp").canConvertToLong() ? Instant.ofEpochSecond(Math.max(
+                    Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), claims.path("exp").asLong())))
+                    : null;
             return Optional.of(new TokenClaims(text(claims, "sub"), text(claims, "client_id"), text(claims, "iss"),
                     exp));
         } catch (java.io.IOException | IllegalArgumentException e) {

@@ -6,7 +6,9 @@ import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.TokenException;
 import io.jenkins.plugins.openchoreo.client.http.HttpResult;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
+import io.jenkins.plugins.openchoreo.client.mask.ServerText;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +17,16 @@ import java.util.Locale;
 /**
  * Reads a token endpoint's answer: a token with its lifetime, or a {@link TokenException} typed by
  * the RFC 6749 {@code error} field. Tolerates what real providers send: {@code expires_in} as a
- * number or a string or not at all, any case of {@code token_type}, opaque tokens.
+ * number or a string or not at all, any case of {@code token_type}, opaque tokens. A lifetime is
+ * taken at most as {@link #MAX_LIFETIME}: a provider's absurd {@code expires_in} (2^63-1) must
+ * not overflow the clock. What the provider wrote is shown through {@link ServerText}.
  */
 final class TokenResponses {
 
     /** Lifetime assumed when neither expires_in nor the token's own exp says: short, to be safe. */
     static final Duration UNKNOWN_LIFETIME = Duration.ofSeconds(60);
+    /** The longest lifetime believed: a token older than a day is fetched again whatever it claims. */
+    static final Duration MAX_LIFETIME = Duration.ofDays(1);
     private static final Duration MAX_MARGIN = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +41,8 @@ final class TokenResponses {
             String type = body.path("token_type").asText("Bearer");
             if (!type.toLowerCase(Locale.ROOT).equals("bearer")) {
                 throw new TokenException(ErrorCode.TOKEN_BAD_RESPONSE, "The token endpoint " + tokenUrl
-                        + " issued a token of type \"" + type + "\"; only Bearer tokens are supported",
+                        + " issued a token of type \"" + ServerText.shown(type, masker)
+                        + "\"; only Bearer tokens are supported",
                         null, result.requestId(), result.status(), null);
             }
             return new AccessToken(value, refreshAt(now, lifetime(body.get("expires_in"), value, now)));
@@ -53,7 +60,7 @@ final class TokenResponses {
 
     private static TokenException error(JsonNode body, HttpResult result, URI tokenUrl, SecretMasker masker) {
         String error = body.path("error").asText();
-        String description = body.path("error_description").asText("");
+        String description = ServerText.shown(body.path("error_description").asText(""), masker);
         boolean wantsAssertion = description.toLowerCase(Locale.ROOT).contains("client_assertion");
         ErrorCode code = switch (error) {
             // Keycloak: 400 invalid_client "Parameter client_assertion_type is missing" when the client is
@@ -68,7 +75,8 @@ final class TokenResponses {
             case "server_error", "temporarily_unavailable" -> ErrorCode.TOKEN_SERVER_ERROR;
             default -> ErrorCode.TOKEN_INVALID_REQUEST;
         };
-        String message = "The identity provider at " + tokenUrl + " refused the token request: " + error
+        String message = "The identity provider at " + tokenUrl + " refused the token request: "
+                + ServerText.shown(error, masker)
                 + (description.isEmpty() ? "" : " (" + description + ")") + ", HTTP " + result.status();
         return new TokenException(code, masker.mask(message), error, result.requestId(), result.status(), null,
                 wantsAssertion ? SIGNED_JWT_HINT : null);
@@ -92,16 +100,21 @@ final class TokenResponses {
     private static Duration lifetime(JsonNode expiresIn, String token, Instant now) {
         if (expiresIn != null) {
             try {
-                long seconds = expiresIn.isNumber() ? expiresIn.asLong() : Long.parseLong(expiresIn.asText().trim());
-                if (seconds > 0) {
-                    return Duration.ofSeconds(seconds);
+                String text = expiresIn.asText().trim();
+                // A number longer than this is absurd and would only cost time to parse.
+                BigDecimal seconds = expiresIn.isNumber() ? expiresIn.decimalValue()
+                        : text.length() > 40 ? BigDecimal.ZERO : new BigDecimal(text);
+                if (seconds.signum() > 0) {
+                    return seconds.compareTo(BigDecimal.valueOf(MAX_LIFETIME.toSeconds())) >= 0 ? MAX_LIFETIME
+                            : Duration.ofSeconds(seconds.longValue());
                 }
             } catch (NumberFormatException e) {
                 // fall through to the token's own claim
             }
         }
         return TokenClaims.peek(token).map(TokenClaims::expiresAt).filter(exp -> exp.isAfter(now))
-                .map(exp -> Duration.between(now, exp)).orElse(UNKNOWN_LIFETIME);
+                .map(exp -> exp.isAfter(now.plus(MAX_LIFETIME)) ? MAX_LIFETIME : Duration.between(now, exp))
+                .orElse(UNKNOWN_LIFETIME);
     }
 
     /** Stop using a token a fifth of its lifetime (at most a minute) before it expires. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.openchoreo.client.deploy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.mask.ServerText;
 import io.jenkins.plugins.openchoreo.client.rollout.EndpointUrl;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;
 import java.io.Serializable;
@@ -43,8 +44,9 @@ public record DeployResult(String namespace, String project, String component, S
             case UNCHANGED -> "Unchanged";
         };
         String what = changes.isEmpty() ? "" : ": " + String.join("; ", changes);
-        return verb + " Workload " + namespace + "/" + workloadName + " of component " + component + what
-                + (rollout == null ? "" : ". " + rollout.summary());
+        // One line whatever the server's values in the changes and the rollout hold.
+        return ServerText.oneLine(verb + " Workload " + namespace + "/" + workloadName + " of component " + component
+                + what + (rollout == null ? "" : ". " + rollout.summary()));
     }
 
     /** Plain values only (strings, numbers, booleans, lists of strings), as Pipeline's script {} can use. */

@@ -44,7 +44,7 @@ public final class Deployer {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.files = files;
-        this.listener = listener == null ? DeployListener.NONE : listener;
+        this.listener = listener == null ? DeployListener.NONE : OneLineListener.of(listener);
     }
 
     public DeployResult deploy(DeployRequest request) {

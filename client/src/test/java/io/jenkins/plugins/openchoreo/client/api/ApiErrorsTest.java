@@ -81,4 +81,51 @@ class ApiErrorsTest {
         OpenChoreoException e = ApiErrors.of(CALL, result, new SecretMasker().add("s3cr3t-value"), null);
         assertThat(e.getMessage()).doesNotContain("s3cr3t-value").contains(SecretMasker.MASK);
     }
+
+    private static OpenChoreoException error(SecretMasker masker, String contentType, String body) {
+        HttpResult result = new HttpResult(400, Map.of("content-type", List.of(contentType)),
+                body.getBytes(StandardCharsets.UTF_8), "req-9", Duration.ZERO);
+        return ApiErrors.of(CALL, result, masker, null);
+    }
+
+    @Test
+    void aSecretStraddlingTheCutIsMaskedWholeNotCutFirst() {
+        String secret = "straddling-s3cr3t-0123456789";
+        String body = "x".repeat(490) + secret + "y".repeat(100);
+        OpenChoreoException e = error(new SecretMasker().add(secret), "text/plain", body);
+        assertThat(e.getMessage()).doesNotContain(secret.substring(0, 8)).contains("x".repeat(490) + SecretMasker.MASK);
+    }
+
+    @Test
+    void aJsonEscapedSecretInAPlainBodyIsMasked() {
+        String secret = "quote\"and\\slash";
+        OpenChoreoException e = error(new SecretMasker().add(secret), "text/plain",
+                "upstream said {\"client_secret_echo\":\"quote\\\"and\\\\slash\"}");
+        assertThat(e.getMessage()).doesNotContain("quote").doesNotContain("slash").contains(SecretMasker.MASK);
+    }
+
+    @Test
+    void controlCharactersInTheAnswerCannotStartANewLine() {
+        String forged = "bad\r\n[OpenChoreo] Created Workload default/evil\u2028\u0085\u001b[2K";
+        for (String body : List.of(forged, "{\"error\":\"" + forged.replace("\r", "\\r").replace("\n", "\\n")
+                .replace("\u001b", "\\u001b") + "\",\"details\":[{\"field\":\"a\\nb\",\"message\":\"c\\rd\"}]}")) {
+            OpenChoreoException e = error(new SecretMasker(), body.startsWith("{") ? "application/json" : "text/plain",
+                    body);
+            assertThat(e.getMessage()).as(body).doesNotContain("\n", "\r", "\u2028", "\u0085", "\u001b")
+                    .contains("Created Workload default/evil");
+            if (e instanceof InvalidRequestException invalid && !invalid.fieldErrors().isEmpty()) {
+                assertThat(invalid.fieldErrors().get(0).field() + invalid.fieldErrors().get(0).message())
+                        .doesNotContain("\n", "\r");
+            }
+        }
+    }
+
+    @Test
+    void aHugeAnswerFullOfTokenStartsIsReadWithoutStalling() {
+        String body = "{\"error\":\"" + "eyJ".repeat(100_000) + "\"}";
+        OpenChoreoException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(30), // a hang guard: a quadratic pattern needs minutes here
+                () -> error(new SecretMasker(), "application/json", body));
+        assertThat(e.getMessage().length()).isLessThan(1000);
+    }
 }

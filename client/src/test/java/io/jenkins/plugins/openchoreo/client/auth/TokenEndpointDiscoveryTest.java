@@ -91,4 +91,68 @@ class TokenEndpointDiscoveryTest {
         assertThat(sandbox.count(Route.OIDC_DISCOVERY)).isEqualTo(SandboxTestSupport.FAST_RETRY.maxAttempts());
         assertThat(sandbox.count(Route.OAUTH_AS_DISCOVERY)).isZero();
     }
+
+    private void tokenEndpoint(String url) {
+        sandbox.faults().add(Fault.on(Route.OIDC_DISCOVERY).body("application/json",
+                "{\"token_endpoint\":\"" + url + "\"}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/oauth2/token?audience=x", "/oauth2/token#frag"})
+    void aTokenEndpointWithAQueryOrFragmentIsRefused(String suffix) {
+        tokenEndpoint(sandbox.issuer() + suffix);
+        expectFailure("must not have a query or fragment");
+    }
+
+    @Test
+    void aTokenEndpointWithUserInfoIsRefusedAndNotRepeated() {
+        tokenEndpoint(sandbox.apiUrl().toString().replace("://", "://ci:pa/ss-w0rd@") + "/idp/oauth2/token");
+        assertThatThrownBy(() -> discover(sandbox.apiUrl().toString()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.DISCOVERY_FAILED);
+                    assertThat(e.getMessage()).contains("user name or password").doesNotContain("pa/ss-w0rd");
+                });
+    }
+
+    @Test
+    void aTokenEndpointThatIsNotAUrlIsRefusedOnOneLine() {
+        tokenEndpoint("http://x\\r\\nCreated Workload default/evil");
+        assertThatThrownBy(() -> discover(sandbox.apiUrl().toString()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.DISCOVERY_FAILED);
+                    assertThat(e.getMessage()).doesNotContain("\n", "\r");
+                });
+    }
+
+    @Test
+    void anHttpsApiMayNotHandTheSecretToAPlainHttpTokenEndpoint() {
+        try (Sandbox tls = Sandbox.builder().tls(true).start()) {
+            String downgraded = tls.tokenUrl().toString().replace("https://", "http://");
+            tls.faults().add(Fault.on(Route.OIDC_DISCOVERY).body("application/json",
+                    "{\"token_endpoint\":\"" + downgraded + "\"}"));
+            TokenEndpointDiscovery discovery = new TokenEndpointDiscovery(
+                    OpenChoreoConnection.transport(SandboxTestSupport.FAST_HTTP.withCaBundlePem(tls.caBundlePem())),
+                    new Retrier(SandboxTestSupport.FAST_RETRY), new TokenCache(new MutableClock()));
+            assertThatThrownBy(() -> discovery.tokenEndpoint(tls.apiUrl(), listener))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.DISCOVERY_FAILED);
+                        assertThat(e.getMessage()).contains("plain http", downgraded);
+                    });
+            assertThat(discovery.tokenEndpoint(tls.apiUrl(), listener)).isEqualTo(tls.tokenUrl());
+        }
+    }
+
+    @Test
+    void anHttpsApiMayNotNameAPlainHttpAuthorizationServer() {
+        try (Sandbox tls = Sandbox.builder().tls(true).start()) {
+            tls.faults().add(Fault.on(Route.PROTECTED_RESOURCE).body("application/json",
+                    "{\"authorization_servers\":[\"" + tls.issuer().toString().replace("https://", "http://") + "\"]}"));
+            TokenEndpointDiscovery discovery = new TokenEndpointDiscovery(
+                    OpenChoreoConnection.transport(SandboxTestSupport.FAST_HTTP.withCaBundlePem(tls.caBundlePem())),
+                    new Retrier(SandboxTestSupport.FAST_RETRY), new TokenCache(new MutableClock()));
+            assertThatThrownBy(() -> discovery.tokenEndpoint(tls.apiUrl(), listener))
+                    .isInstanceOfSatisfying(InvalidRequestException.class,
+                            e -> assertThat(e.getMessage()).contains("plain http"));
+        }
+    }
 }

@@ -92,4 +92,39 @@ class TokenResponsesTest {
         expectFailure(answer(400, "application/json", "{\"error\":\"" + error + "\"}"), code,
                 "refused the token request: " + error + ", HTTP 400");
     }
+
+    @Test
+    void anAbsurdLifetimeIsClampedNotABug() {
+        for (String expiresIn : List.of("9223372036854775807", "\"9223372036854775807\"", "1e300",
+                "99999999999999999999999")) {
+            AccessToken token = read(answer(200, "application/json",
+                    "{\"access_token\":\"opaque\",\"expires_in\":" + expiresIn + "}"));
+            assertThat(token.isUsableAt(NOW.plus(Duration.ofMinutes(5)))).as(expiresIn).isTrue();
+            assertThat(token.isUsableAt(NOW.plus(Duration.ofDays(1)))).as(expiresIn).isFalse();
+        }
+        String forever = TokenClaimsTest.jwt("{\"sub\":\"ci\",\"exp\":9223372036854775807}");
+        AccessToken token = read(answer(200, "application/json", "{\"access_token\":\"" + forever + "\"}"));
+        assertThat(token.isUsableAt(NOW.plus(Duration.ofDays(1)))).isFalse();
+    }
+
+    @Test
+    void aRefusalCannotForgeLogLines() {
+        expectFailure(answer(400, "application/json", "{\"error\":\"invalid_request\\r\\nCreated Workload x\","
+                + "\"error_description\":\"a\\nb\\u2028c\"}"), ErrorCode.TOKEN_INVALID_REQUEST, "Created Workload x");
+        assertThatThrownBy(() -> read(answer(400, "application/json", "{\"error\":\"invalid_request\","
+                + "\"error_description\":\"a\\nb\\u2028c\"}"))).satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain("\n", "\r", "\u2028"));
+        assertThatThrownBy(() -> read(answer(200, "application/json", "{\"access_token\":\"t\","
+                + "\"token_type\":\"mac\\nCreated\"}"))).satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain("\n"));
+    }
+
+    @Test
+    void aHugeErrorDescriptionFullOfTokenStartsIsReadPromptly() {
+        String body = "{\"error\":\"invalid_client\",\"error_description\":\"" + "eyJ".repeat(100_000) + "\"}";
+        TokenException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> org.junit.jupiter.api.Assertions.assertThrows(TokenException.class,
+                        () -> read(answer(401, "application/json", body))), "a hang guard, not a time budget");
+        assertThat(e.getMessage().length()).isLessThan(1000);
+    }
 }

@@ -2,8 +2,11 @@ package io.jenkins.plugins.openchoreo.client.mask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +54,34 @@ class SecretMaskerTest {
     void aLongerSecretContainingAShorterOneIsMaskedWhole() {
         SecretMasker masker = new SecretMasker().add("abcd").add("abcdefgh");
         assertThat(masker.mask("x abcdefgh y")).isEqualTo("x **** y");
+    }
+
+    /** Long enough never to trip on a slow machine; a quadratic pattern needs minutes here. */
+    static final Duration HANG_GUARD = Duration.ofSeconds(30);
+
+    @Test
+    void textFullOfTokenStartsIsMaskedWithoutStalling() {
+        // Each "eyJ" used to start a scan to the end of the run: 300 KB kept the CLI busy for minutes.
+        String text = "eyJ".repeat(100_000);
+        String masked = assertTimeoutPreemptively(HANG_GUARD, () -> new SecretMasker().add("s3cr3t-value").mask(text));
+        assertThat(masked).isEqualTo(text);
+        String withToken = "x".repeat(10) + "eyJ".repeat(50_000) + ".eyJ.sig";
+        assertThat(assertTimeoutPreemptively(HANG_GUARD, () -> new SecretMasker().mask(withToken)))
+                .isEqualTo("x".repeat(10) + SecretMasker.MASK);
+    }
+
+    @Test
+    void jsonEscapedAndUrlEncodedFormsAreMaskedToo() {
+        String secret = "pa\"ss\\w/rd <&> ü";
+        SecretMasker masker = new SecretMasker().add(secret);
+        String json = "pa\\\"ss\\\\w/rd \\u003c\\u0026\\u003e ü";
+        String slashed = "pa\\\"ss\\\\w\\/rd <&> ü";
+        String jackson = "pa\\\"ss\\\\w/rd <&> ü";
+        String ascii = "pa\\\"ss\\\\w/rd <&> \\u00fc";
+        String percent = URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20");
+        String text = "go " + json + " php " + slashed + " java " + jackson + " ascii " + ascii + " query " + percent
+                + " lower " + percent.toLowerCase(java.util.Locale.ROOT);
+        assertThat(masker.mask(text)).isEqualTo(
+                "go **** php **** java **** ascii **** query **** lower ****");
     }
 }
