@@ -89,7 +89,7 @@ final class DeployExecution {
             log.println(result.summary());
             if (result.rollout() != null) {
                 for (EndpointUrl endpoint : result.rollout().endpoints()) {
-                    if (endpoint.url() != null) {
+                    if (!endpoint.url().isEmpty()) {
                         log.println(Messages.DeployExecution_endpoint(endpoint.name(), endpoint.url()));
                     }
                 }
@@ -249,8 +249,10 @@ final class DeployExecution {
             throws AbortException {
         WaitOptions wait = null;
         if (args.isWait()) {
-            wait = config.waitOptions(arg(args.getEnvironment()), arg(args.getWaitTimeout()), args.isStrictWait());
-        } else if (arg(args.getEnvironment()) != null || arg(args.getWaitTimeout()) != null || args.isStrictWait()) {
+            wait = config.waitOptions(arg(args.getEnvironment()), arg(args.getWaitTimeout()), args.isStrictWait())
+                    .withShowLogs(args.isShowLogs());
+        } else if (arg(args.getEnvironment()) != null || arg(args.getWaitTimeout()) != null || args.isStrictWait()
+                || args.isShowLogs()) {
             log.println(Messages.DeployExecution_waitOptionsIgnored());
         }
         return DeployRequest.builder(arg(args.getComponent()), arg(args.getImage()))

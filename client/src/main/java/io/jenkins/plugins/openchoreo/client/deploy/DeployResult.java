@@ -49,7 +49,11 @@ public record DeployResult(String namespace, String project, String component, S
                 + what + (rollout == null ? "" : ". " + rollout.summary()));
     }
 
-    /** Plain values only (strings, numbers, booleans, lists of strings), as Pipeline's script {} can use. */
+    /**
+     * Plain values only (strings, numbers, booleans, lists and maps of them), as Pipeline's script {}
+     * can use. {@code endpointUrls} has the URL to show for each endpoint, {@code endpoints} every URL
+     * the server gave for it ({@link EndpointUrl#toMap()}).
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("namespace", namespace);
@@ -76,6 +80,8 @@ public record DeployResult(String namespace, String project, String component, S
         map.put("readyAt", rollout == null ? null : rollout.readyAt());
         map.put("endpointUrls", rollout == null ? new ArrayList<>()
                 : new ArrayList<>(rollout.endpoints().stream().map(EndpointUrl::url).toList()));
+        map.put("endpoints", rollout == null ? new ArrayList<>()
+                : new ArrayList<>(rollout.endpoints().stream().map(EndpointUrl::toMap).toList()));
         return map;
     }
 
@@ -85,7 +91,8 @@ public record DeployResult(String namespace, String project, String component, S
         toMap().forEach((key, value) -> {
             if (value instanceof List<?> list) {
                 ArrayNode array = json.putArray(key);
-                list.forEach(item -> array.add(String.valueOf(item)));
+                list.forEach(item -> array.add(item instanceof Map<?, ?> ? Json.MAPPER.valueToTree(item)
+                        : array.textNode(String.valueOf(item))));
             } else {
                 json.set(key, Json.MAPPER.valueToTree(value));
             }
