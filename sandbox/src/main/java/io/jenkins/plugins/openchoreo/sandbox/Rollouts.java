@@ -40,6 +40,10 @@ final class Rollouts {
         delay = value;
     }
 
+    Duration delay() {
+        return delay;
+    }
+
     void reset() {
         histories.clear();
     }
@@ -98,6 +102,34 @@ final class Rollouts {
     Optional<ObjectNode> binding(String namespace, String name) {
         return histories.values().stream().filter(h -> h.namespace.equals(namespace)
                 && name.equals(h.component + "-" + ENVIRONMENT)).findFirst().flatMap(this::bindingOf);
+    }
+
+    /**
+     * A ComponentRelease of any component by name: its owner, the Workload spec it froze, and how
+     * rollouts of it fail (null when they succeed).
+     */
+    Optional<ReleaseInfo> release(String namespace, String name) {
+        for (History history : histories.values()) {
+            if (!history.namespace.equals(namespace)) {
+                continue;
+            }
+            synchronized (history) {
+                for (Release release : history.releases) {
+                    if (release.name.equals(name)) {
+                        Failure failure = release.failure;
+                        return Optional.of(new ReleaseInfo(history.project, history.component, release.name,
+                                release.spec, failure == null ? null : failure.reason,
+                                failure == null ? null : failure.message));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What other parts of the sandbox may know of a release. */
+    record ReleaseInfo(String project, String component, String name, JsonNode workload, String failureReason,
+            String failureMessage) {
     }
 
     /** Kubernetes-style events of the binding, newest last. */

@@ -7,7 +7,8 @@ public enum Route {
     TOKEN, JWKS, OIDC_DISCOVERY, OAUTH_AS_DISCOVERY, PROTECTED_RESOURCE, VERSION, HEALTH, OPENAPI,
     WORKLOAD_LIST, WORKLOAD_GET, WORKLOAD_CREATE, WORKLOAD_UPDATE, WORKFLOWRUN_GET, WORKFLOWRUN_UPDATE,
     NAMESPACE_LIST, COMPONENT_GET, RELEASEBINDING_LIST, RELEASEBINDING_GET, RELEASEBINDING_EVENTS,
-    RELEASEBINDING_LOGS, LEGACY, UNKNOWN;
+    RELEASEBINDING_LOGS, RELEASEBINDING_CREATE, RELEASEBINDING_UPDATE, PROJECT_GET, DEPLOYMENTPIPELINE_GET,
+    ENVIRONMENT_LIST, ENVIRONMENT_GET, COMPONENTRELEASE_GET, LEGACY, UNKNOWN;
 
     static final String IDP_PREFIX = "/idp";
 
@@ -33,7 +34,7 @@ public enum Route {
         if (s.size() < 3 || !s.get(0).equals("api") || !s.get(1).equals("v1")) {
             return UNKNOWN;
         }
-        if (s.get(2).equals("orgs") || s.size() > 4 && s.get(4).equals("projects")) {
+        if (s.get(2).equals("orgs") || s.size() > 6 && s.get(4).equals("projects")) {
             return LEGACY;
         }
         if (!s.get(2).equals("namespaces")) {
@@ -46,7 +47,10 @@ public enum Route {
             return get ? WORKLOAD_LIST : "POST".equals(method) ? WORKLOAD_CREATE : UNKNOWN;
         }
         if (s.size() == 5 && s.get(4).equals("releasebindings")) {
-            return get ? RELEASEBINDING_LIST : UNKNOWN;
+            return get ? RELEASEBINDING_LIST : "POST".equals(method) ? RELEASEBINDING_CREATE : UNKNOWN;
+        }
+        if (s.size() == 5 && s.get(4).equals("environments")) {
+            return get ? ENVIRONMENT_LIST : UNKNOWN;
         }
         if (s.size() == 7 && s.get(4).equals("releasebindings") && get) {
             return s.get(6).equals("events") ? RELEASEBINDING_EVENTS : s.get(6).equals("logs") ? RELEASEBINDING_LOGS
@@ -61,7 +65,15 @@ public enum Route {
                 case "components":
                     return get ? COMPONENT_GET : UNKNOWN;
                 case "releasebindings":
-                    return get ? RELEASEBINDING_GET : UNKNOWN;
+                    return get ? RELEASEBINDING_GET : "PUT".equals(method) ? RELEASEBINDING_UPDATE : UNKNOWN;
+                case "projects":
+                    return get ? PROJECT_GET : UNKNOWN;
+                case "deploymentpipelines":
+                    return get ? DEPLOYMENTPIPELINE_GET : UNKNOWN;
+                case "environments":
+                    return get ? ENVIRONMENT_GET : UNKNOWN;
+                case "componentreleases":
+                    return get ? COMPONENTRELEASE_GET : UNKNOWN;
                 default:
                     return UNKNOWN;
             }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +60,7 @@ public final class Sandbox implements AutoCloseable {
     private final Duration defaultRolloutDelay;
     private final IdentityProvider identityProvider;
     private final Rollouts rollouts;
+    private final Promotions promotions;
     private final WorkloadApi api;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
@@ -84,7 +86,8 @@ public final class Sandbox implements AutoCloseable {
         defaultTokenLifetime = builder.tokenLifetime;
         defaultRolloutDelay = builder.rolloutDelay;
         rollouts = new Rollouts(java.time.Clock.systemUTC(), builder.rolloutDelay);
-        api = new WorkloadApi(rollouts);
+        promotions = new Promotions(rollouts, java.time.Clock.systemUTC());
+        api = new WorkloadApi(rollouts, promotions);
         defaultLatency = builder.latency;
         identityProvider = new IdentityProvider(apiUrl + Route.IDP_PREFIX, builder.audience, builder.tokenLifetime);
         builder.trusted.forEach(identityProvider::trust);
@@ -188,8 +191,33 @@ public final class Sandbox implements AutoCloseable {
         rollouts.fail(namespace, component, reason, message, logLines);
     }
 
+    /** The component exists, and so do its project (using the pipeline {@code default}) and the namespace's environments. */
     public void addComponent(String namespace, String project, String component) {
         api.addComponent(namespace, project, component);
+    }
+
+    /**
+     * Stores a DeploymentPipeline: each source environment with the environments it promotes to
+     * (any environment named is created). Every namespace already has {@code default}:
+     * development → staging → production.
+     */
+    public void putDeploymentPipeline(String namespace, String name, Map<String, List<String>> promotionPaths) {
+        promotions.putPipeline(namespace, name, promotionPaths);
+    }
+
+    /** The pipeline a project uses; null for a project without one. */
+    public void useDeploymentPipeline(String namespace, String project, String pipeline) {
+        promotions.usePipeline(namespace, project, pipeline);
+    }
+
+    /** Stores a ReleaseBinding as given, reconciled as if written long ago (Ready when its release is). */
+    public void putReleaseBinding(String namespace, ObjectNode binding) {
+        promotions.putBinding(namespace, binding);
+    }
+
+    /** A ReleaseBinding as {@code GET …/releasebindings/{name}} answers it. */
+    public Optional<ObjectNode> releaseBinding(String namespace, String name) {
+        return promotions.binding(namespace, name).or(() -> rollouts.binding(namespace, name));
     }
 
     /** Stores a Workload as given (any owner), adding the labels and defaults the server adds. */

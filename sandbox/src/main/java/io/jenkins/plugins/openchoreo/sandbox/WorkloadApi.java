@@ -35,9 +35,11 @@ final class WorkloadApi {
     private final Map<String, Map<String, ObjectNode>> runs = new HashMap<>();
     private final Set<String> updating = new HashSet<>();
     private final Rollouts rollouts;
+    private final Promotions promotions;
 
-    WorkloadApi(Rollouts rollouts) {
+    WorkloadApi(Rollouts rollouts, Promotions promotions) {
         this.rollouts = rollouts;
+        this.promotions = promotions;
     }
 
     void reset() {
@@ -48,11 +50,20 @@ final class WorkloadApi {
             updating.clear();
         }
         rollouts.reset();
+        promotions.reset();
     }
 
     void addComponent(String namespace, String project, String component) {
         synchronized (lock) {
             components.computeIfAbsent(namespace, n -> new HashMap<>()).put(component, project);
+        }
+        promotions.addProject(namespace, project);
+    }
+
+    /** The project owning a component, or null when the component does not exist. */
+    String projectOf(String namespace, String component) {
+        synchronized (lock) {
+            return components.getOrDefault(namespace, Map.of()).get(component);
         }
     }
 
@@ -118,11 +129,26 @@ final class WorkloadApi {
             case RELEASEBINDING_LIST -> {
                 ObjectNode list = Json.object();
                 ArrayNode items = list.putArray("items");
-                rollouts.bindings(namespace, query.getOrDefault("component", "")).forEach(items::add);
+                String component = query.getOrDefault("component", "");
+                rollouts.bindings(namespace, component).forEach(items::add);
+                promotions.bindings(namespace, component).forEach(items::add);
                 list.putObject("pagination");
                 yield Reply.json(200, list);
             }
-            case RELEASEBINDING_GET -> found(rollouts.binding(namespace, name), "ReleaseBinding");
+            case RELEASEBINDING_GET -> found(promotions.binding(namespace, name).or(() -> rollouts.binding(namespace,
+                    name)), "ReleaseBinding");
+            case RELEASEBINDING_CREATE -> promotions.create(namespace, body, this::projectOf,
+                    binding -> rollouts.binding(namespace, binding).isPresent());
+            case RELEASEBINDING_UPDATE -> rollouts.binding(namespace, name).isPresent()
+                    && promotions.binding(namespace, name).isEmpty()
+                    ? Reply.error(500, "INTERNAL_ERROR", "sandbox: the auto-deployed binding of the first "
+                            + "environment is the sandbox's own and cannot be replaced")
+                    : promotions.update(namespace, name, body);
+            case PROJECT_GET -> promotions.project(namespace, name);
+            case DEPLOYMENTPIPELINE_GET -> promotions.pipeline(namespace, name);
+            case ENVIRONMENT_LIST -> promotions.environments(namespace);
+            case ENVIRONMENT_GET -> promotions.environment(namespace, name);
+            case COMPONENTRELEASE_GET -> promotions.componentRelease(namespace, name);
             case RELEASEBINDING_EVENTS -> found(rollouts.events(namespace, name), "ReleaseBinding");
             case RELEASEBINDING_LOGS -> found(rollouts.logs(namespace, name), "ReleaseBinding");
             default -> Reply.pageNotFound();
@@ -308,7 +334,7 @@ final class WorkloadApi {
         }
     }
 
-    private static ObjectNode parse(String body) throws JsonProcessingException {
+    static ObjectNode parse(String body) throws JsonProcessingException {
         JsonNode node = Json.MAPPER.readTree(body == null ? "" : body);
         if (!(node instanceof ObjectNode object)) {
             throw new JsonProcessingException("the body is not a JSON object") {
