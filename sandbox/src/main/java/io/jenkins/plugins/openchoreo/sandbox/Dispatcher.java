@@ -79,7 +79,7 @@ final class Dispatcher implements HttpHandler {
                 // A sandbox bug must show as such, not as a dropped connection.
                 reply = Reply.error(500, "INTERNAL_ERROR", "sandbox failure: " + e);
             }
-            log.answered(generation, index, reply.status());
+            log.answered(generation, index, reply);
             fault.map(f -> f.retryAfter).ifPresent(v -> exchange.getResponseHeaders().set("Retry-After", v));
             send(exchange, reply, fault.map(f -> f.slowBody).orElse(Duration.ZERO));
         }
@@ -101,13 +101,18 @@ final class Dispatcher implements HttpHandler {
                         .add("client_secret_post");
                 return Reply.json(200, metadata);
             case PROTECTED_RESOURCE:
-                ObjectNode resource = Json.object().put("resource", apiUrl.toString());
+                // As handlers/oauth_metadata.go (OpenChoreo @ad3f503) writes it: the resource is the MCP server's.
+                ObjectNode resource = Json.object().put("resource_name", "OpenChoreo MCP Server")
+                        .put("resource", apiUrl + "/mcp");
                 identityProvider.authorizationServers().forEach(resource.putArray("authorization_servers")::add);
                 resource.putArray("bearer_methods_supported").add("header");
+                resource.putArray("scopes_supported");
+                resource.put("openchoreo_security_enabled", true);
                 return Reply.json(200, resource);
             case VERSION:
                 return "GET".equals(method) ? Reply.json(200, Json.object().put("name", "openchoreo-api")
-                        .put("version", version).put("gitRevision", "sandbox"))
+                        .put("version", version).put("gitRevision", "sandbox").put("buildTime", "2026-08-21T00:00:00Z")
+                        .put("goOS", "linux").put("goArch", "amd64").put("goVersion", "go1.25.0"))
                         : Reply.text(405, "405 method not allowed\n");
             case HEALTH:
                 return Reply.text(200, "OK");
@@ -122,10 +127,12 @@ final class Dispatcher implements HttpHandler {
                 if (verdict.client() == null) {
                     return Reply.json(401, Json.object().put("error", verdict.error()).put("message", verdict.message()));
                 }
-                if (!verdict.client().role().allows(route)) {
-                    return Reply.error(403, "FORBIDDEN", "Forbidden: the caller lacks the permission for this action");
+                Role role = verdict.client().role();
+                String action = route.action();
+                if (action != null && !route.filters() && !route.fetchesFirst() && !role.allows(action)) {
+                    return Reply.forbidden();
                 }
-                return api.handle(route, Route.segments(path), Forms.parse(query), body);
+                return api.handle(route, Route.segments(path), Forms.parse(query), body, role);
         }
     }
 
@@ -167,7 +174,7 @@ final class Dispatcher implements HttpHandler {
                         ? maskCredentials(v) : v).toList()));
         return log.add(new RecordedRequest(route, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 maskFields(exchange.getRequestURI().getRawQuery()), Map.copyOf(headers), maskFields(body), 0,
-                Instant.now()));
+                Instant.now(), null, null));
     }
 
     /** An Authorization value keeps its scheme only; a value without a scheme is hidden whole. */

@@ -170,16 +170,16 @@ final class IdentityProvider {
     }
 
     /**
-     * Trusts another identity provider's tokens besides the sandbox's own; its clients are named by
-     * the {@code azp} (or {@code client_id}) claim and get the role {@link #assignRole} gave them.
+     * Trusts another identity provider's tokens besides the sandbox's own; a token speaks for its
+     * {@code sub} claim and gets the role {@link #assignRole} bound to that subject.
      */
     void trust(TrustedIssuer trusted) {
         trustedIssuers.put(trusted.issuer(), trusted);
     }
 
-    /** The role of an external client; one never assigned is a workload publisher. */
-    void assignRole(String clientId, Role role) {
-        externalRoles.put(clientId, role);
+    /** The role bound to an external token's subject; a subject never bound is a workload publisher. */
+    void assignRole(String subject, Role role) {
+        externalRoles.put(subject, role);
     }
 
     /** The issuers the API names in its protected-resource metadata: trusted ones first, then its own. */
@@ -219,14 +219,16 @@ final class IdentityProvider {
         }
     }
 
-    /** An external provider's client, by {@code azp} (Keycloak, OIDC) or else {@code client_id} (RFC 9068). */
-    private Optional<SandboxClient> externalClient(JWTClaimsSet claims) throws ParseException {
-        String clientId = claims.getStringClaim("azp");
-        if (clientId == null) {
-            clientId = claims.getStringClaim("client_id");
-        }
-        return Optional.ofNullable(clientId).map(id -> new SandboxClient(id, null, null,
-                externalRoles.getOrDefault(id, Role.WORKLOAD_PUBLISHER)));
+    /**
+     * An external provider's client. OpenChoreo classifies a token without {@code groups} as a service
+     * account and matches role bindings on its {@code sub} claim (control-plane Helm values @ad3f503:
+     * {@code subjects.service_account.mechanisms.jwt.entitlement.claim: sub}); Keycloak's
+     * client-credentials tokens carry the service account's user id there, not the client id.
+     */
+    private Optional<SandboxClient> externalClient(JWTClaimsSet claims) {
+        String subject = claims.getSubject();
+        return Optional.ofNullable(subject).map(sub -> new SandboxClient(sub, null, null,
+                externalRoles.getOrDefault(sub, Role.WORKLOAD_PUBLISHER)));
     }
 
     static Reply error(int status, String code, String description) {

@@ -129,7 +129,7 @@ final class Promotions {
         synchronized (lock) {
             Map<String, String> ofNamespace = projects.getOrDefault(namespace, Map.of());
             if (!ofNamespace.containsKey(name)) {
-                return Reply.error(404, "NOT_FOUND", "Project not found");
+                return Reply.notFound("Project");
             }
             ObjectNode body = Json.object().put("apiVersion", "openchoreo.dev/v1alpha1").put("kind", "Project");
             body.putObject("metadata").put("name", name).put("namespace", namespace);
@@ -146,7 +146,7 @@ final class Promotions {
     Reply pipeline(String namespace, String name) {
         synchronized (lock) {
             ObjectNode pipeline = pipelines.getOrDefault(namespace, Map.of()).get(name);
-            return pipeline == null ? Reply.error(404, "NOT_FOUND", "DeploymentPipeline not found")
+            return pipeline == null ? Reply.notFound("DeploymentPipeline")
                     : Reply.json(200, pipeline.deepCopy());
         }
     }
@@ -154,32 +154,36 @@ final class Promotions {
     Reply environment(String namespace, String name) {
         synchronized (lock) {
             ObjectNode environment = environments.getOrDefault(namespace, Map.of()).get(name);
-            return environment == null ? Reply.error(404, "NOT_FOUND", "Environment not found")
+            return environment == null ? Reply.notFound("Environment")
                     : Reply.json(200, environment.deepCopy());
         }
     }
 
-    Reply environments(String namespace) {
+    /** The namespace's environments; none for a caller that may not view them (lists filter, never 403). */
+    Reply environments(String namespace, boolean may) {
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");
         synchronized (lock) {
-            environments.getOrDefault(namespace, Map.of()).values().forEach(e -> items.add(e.deepCopy()));
+            if (may) {
+                environments.getOrDefault(namespace, Map.of()).values().forEach(e -> items.add(e.deepCopy()));
+            }
         }
         body.putObject("pagination");
         return Reply.json(200, body);
     }
 
     Reply componentRelease(String namespace, String name) {
-        return rollouts.release(namespace, name).map(release -> {
+        return rollouts.release(namespace, name).map(found -> {
             ObjectNode body = Json.object().put("apiVersion", "openchoreo.dev/v1alpha1").put("kind", "ComponentRelease");
-            body.putObject("metadata").put("name", release.name()).put("namespace", namespace);
+            body.putObject("metadata").put("name", found.release().name()).put("namespace", namespace);
             ObjectNode spec = body.putObject("spec");
-            spec.putObject("owner").put("projectName", release.project()).put("componentName", release.component());
-            spec.putObject("componentType");
-            spec.set("workload", release.workload().deepCopy());
+            spec.putObject("owner").put("projectName", found.history().project)
+                    .put("componentName", found.history().component);
+            spec.putObject("componentType").put("kind", "ClusterComponentType").put("name", "deployment/service");
+            spec.set("workload", found.release().spec().deepCopy());
             body.putObject("status");
             return Reply.json(200, body);
-        }).orElseGet(() -> Reply.error(404, "NOT_FOUND", "ComponentRelease not found"));
+        }).orElseGet(() -> Reply.notFound("ComponentRelease"));
     }
 
     /**
@@ -227,7 +231,7 @@ final class Promotions {
         synchronized (lock) {
             Stored existing = bindings.getOrDefault(namespace, new TreeMap<>()).get(name);
             if (existing == null) {
-                return Reply.error(404, "NOT_FOUND", "ReleaseBinding not found");
+                return Reply.notFound("ReleaseBinding");
             }
             List<String> causes = schemaProblems(doc, name);
             JsonNode oldSpec = existing.doc.path("spec");
@@ -313,69 +317,56 @@ final class Promotions {
         return json;
     }
 
-    /** The status the controller has written by {@code now}. */
+    /**
+     * The status the controller has written by {@code now}: the previous one until it reconciles the
+     * change (two thirds of the delay), then progressing, then Ready with the release's endpoints at
+     * the full delay, or degraded for a component told to fail; a release that does not exist or an
+     * undeployed binding never gets Ready.
+     */
     private ObjectNode status(Stored stored, Instant now) {
         Duration delay = rollouts.delay();
         Duration elapsed = Duration.between(stored.changedAt, now);
         if (elapsed.compareTo(delay.multipliedBy(2).dividedBy(3)) < 0) {
             return stored.statusBefore.deepCopy();
         }
+        String name = stored.doc.path("metadata").path("name").asText();
         JsonNode spec = stored.doc.path("spec");
         String releaseName = spec.path("releaseName").asText("");
-        Optional<Rollouts.ReleaseInfo> release = releaseName.isEmpty() ? Optional.empty()
+        Optional<Rollouts.Found> release = releaseName.isEmpty() ? Optional.empty()
                 : rollouts.release(stored.doc.path("metadata").path("namespace").asText(), releaseName);
         boolean undeploy = "Undeploy".equals(spec.path("state").asText());
-        boolean failed = release.isPresent() && release.get().failureReason() != null;
-        boolean ready = release.isPresent() && !undeploy && !failed && elapsed.compareTo(delay) >= 0;
-        String reason = ready ? "Ready" : undeploy ? "Undeployed" : release.isEmpty() ? "ComponentReleaseNotFound"
-                : failed ? release.get().failureReason() : "Progressing";
-        String message = ready ? "All resources are ready" : undeploy ? "The release is undeployed"
-                : release.isEmpty() ? "ComponentRelease \"" + releaseName + "\" not found"
-                : failed ? release.get().failureMessage() : "Rolling out release " + releaseName;
+        boolean failed = release.isPresent() && release.get().release().failure() != null;
+        boolean done = elapsed.compareTo(delay) >= 0;
+        boolean ready = release.isPresent() && !undeploy && !failed && done;
+        String reason = ready ? "Ready" : release.isEmpty() ? "ComponentReleaseNotFound" : undeploy ? "Undeployed"
+                : failed && done ? "ResourcesDegraded" : "ResourcesProgressing";
+        String message = ready ? "ReleaseBinding is ready" : release.isEmpty() ? "ComponentRelease \"" + releaseName
+                + "\" not found" : undeploy ? "The release is undeployed (spec.state Undeploy)"
+                : "Primary workload Deployment/" + name + " is " + (failed && done ? "degraded" : "progressing");
         ObjectNode status = Json.object();
         status.put("observedGeneration", stored.generation);
-        status.put("lastSpecUpdateTime", stored.changedAt.toString());
+        status.put("lastSpecUpdateTime", BindingView.time(stored.changedAt));
         ArrayNode conditions = status.putArray("conditions");
-        condition(conditions, "ReleaseSynced", release.isPresent(), release.isPresent() ? "Synced" : reason,
-                release.isPresent() ? "Release synced" : message, stored);
+        condition(conditions, "ReleaseSynced", release.isPresent(), release.isPresent() ? "ReleaseSynced" : reason,
+                release.isPresent() ? "Release \"" + name + "\" is up to date" : message, stored);
         condition(conditions, "ResourcesReady", ready, reason, message, stored);
         condition(conditions, "Ready", ready, reason, message, stored);
-        if (ready) {
-            status.set("endpoints", endpoints(release.get(), spec.path("environment").asText()));
+        if (release.isPresent() && !undeploy) {
+            ArrayNode endpoints = BindingView.endpoints(release.get().history(), release.get().release(),
+                    spec.path("environment").asText(), rollouts.invokeUrls(), rollouts.httpsListener());
+            if (!endpoints.isEmpty()) {
+                status.set("endpoints", endpoints);
+            }
         }
         return status;
     }
 
     private static void condition(ArrayNode conditions, String type, boolean ok, String reason, String message,
             Stored stored) {
-        conditions.addObject().put("type", type).put("status", ok ? "True" : "False").put("reason", reason)
-                .put("message", message).put("observedGeneration", stored.generation)
-                .put("lastTransitionTime", stored.changedAt.toString());
-    }
-
-    /** {@code EndpointURLStatus[]} of openapi.yaml: invokeURL a string, the others {@code EndpointURL} objects. */
-    private static ArrayNode endpoints(Rollouts.ReleaseInfo release, String environment) {
-        ArrayNode endpoints = Json.MAPPER.createArrayNode();
-        release.workload().path("endpoints").fields().forEachRemaining(e -> {
-            JsonNode endpoint = e.getValue();
-            String path = "/" + release.project() + "/" + release.component() + endpoint.path("basePath").asText("");
-            String host = environment + ".openchoreo.localhost";
-            ObjectNode out = endpoints.addObject().put("name", e.getKey())
-                    .put("type", endpoint.path("type").asText("HTTP"));
-            out.putObject("serviceURL").put("scheme", "http").put("host", release.component() + "."
-                    + release.project() + "-" + environment + ".svc.cluster.local")
-                    .put("port", endpoint.path("port").asInt(8080));
-            out.put("invokeURL", "http://" + host + ":19080" + path);
-            out.putObject("internalURLs").putObject("http").put("scheme", "http").put("host", host).put("port", 19080)
-                    .put("path", path);
-            for (JsonNode visibility : endpoint.path("visibility")) {
-                if ("external".equals(visibility.asText())) {
-                    out.putObject("externalURLs").putObject("http").put("scheme", "http").put("host", host)
-                            .put("port", 19080).put("path", path);
-                }
-            }
-        });
-        return endpoints;
+        conditions.addObject().put("type", type).put("status", ok ? "True" : "False")
+                .put("observedGeneration", stored.generation)
+                .put("lastTransitionTime", BindingView.time(stored.changedAt)).put("reason", reason)
+                .put("message", message);
     }
 
     private static ObjectNode environment(String namespace, String name, boolean production) {

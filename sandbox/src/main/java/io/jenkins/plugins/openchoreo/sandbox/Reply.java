@@ -21,6 +21,16 @@ record Reply(int status, String contentType, String body) {
         return json(status, Json.object().put("error", message).put("code", code));
     }
 
+    /** The handlers' 403 (handlers/response.go, OpenChoreo @ad3f503). */
+    static Reply forbidden() {
+        return error(403, "FORBIDDEN", "You do not have permission to perform this operation");
+    }
+
+    /** The handlers' 404 for a missing object of a kind, e.g. "ReleaseBinding not found". */
+    static Reply notFound(String kind) {
+        return error(404, "NOT_FOUND", kind + " not found");
+    }
+
     /** What the Go router answers for a route it does not have. */
     static Reply pageNotFound() {
         return text(404, "404 page not found\n");

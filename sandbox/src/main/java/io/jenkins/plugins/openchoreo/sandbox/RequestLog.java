@@ -20,12 +20,12 @@ final class RequestLog {
         return requests.size() - 1;
     }
 
-    /** Sets the status of a recorded request once it is known. */
-    synchronized void answered(int generationAtArrival, int index, int status) {
+    /** Sets the answer of a recorded request once it is known. */
+    synchronized void answered(int generationAtArrival, int index, Reply reply) {
         if (generationAtArrival == generation && index < requests.size()) {
             RecordedRequest r = requests.get(index);
             requests.set(index, new RecordedRequest(r.route(), r.method(), r.path(), r.query(), r.headers(), r.body(),
-                    status, r.at()));
+                    reply.status(), r.at(), reply.contentType(), Dispatcher.maskFields(reply.body())));
         }
     }
 

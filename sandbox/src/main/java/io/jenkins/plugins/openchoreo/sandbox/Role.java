@@ -1,27 +1,50 @@
 package io.jenkins.plugins.openchoreo.sandbox;
 
-/** What a client may do, after OpenChoreo's shipped roles. */
-public enum Role {
-    /** The CI role OpenChoreo ships: workloads and workflow runs only; the rest is 403. */
-    WORKLOAD_PUBLISHER,
-    /**
-     * The CI role plus views: what following a rollout needs (component, release and release binding
-     * views) and what a promotion reads (project, deployment pipeline, environment); no binding writes.
-     */
-    ROLLOUT_WATCHER,
-    /** The views of {@link #ROLLOUT_WATCHER} plus releasebinding:create and releasebinding:update: promotion. */
-    RELEASE_PROMOTER,
-    /** Everything. */
-    ADMIN;
+import java.util.Set;
 
-    boolean allows(Route route) {
-        return switch (route) {
-            case NAMESPACE_LIST -> this == ADMIN;
-            case COMPONENT_GET, RELEASEBINDING_LIST, RELEASEBINDING_GET, RELEASEBINDING_EVENTS, RELEASEBINDING_LOGS,
-                    PROJECT_GET, DEPLOYMENTPIPELINE_GET, ENVIRONMENT_LIST, ENVIRONMENT_GET, COMPONENTRELEASE_GET ->
-                    this != WORKLOAD_PUBLISHER;
-            case RELEASEBINDING_CREATE, RELEASEBINDING_UPDATE -> this == RELEASE_PROMOTER || this == ADMIN;
-            default -> true;
-        };
+/**
+ * What a client may do: a set of OpenChoreo actions ({@code resource:verb}), after the roles its
+ * control-plane Helm chart ships ({@code install/helm/openchoreo-control-plane/values.yaml},
+ * {@code openChoreoApi.config.security.authorization.bootstrap.roles}, OpenChoreo @ad3f503).
+ */
+public enum Role {
+    /** The CI role OpenChoreo ships ({@code workload-publisher}): workloads and workflow runs only. */
+    WORKLOAD_PUBLISHER("workload:create", "workload:update", "workload:view", "workflowrun:view",
+            "workflowrun:update"),
+    /**
+     * Not shipped: the CI role plus {@code component:view} and {@code componentrelease:view}, but
+     * not {@code releasebinding:view}: a client that sees the release made but none of its bindings.
+     */
+    RELEASE_WATCHER("workload:create", "workload:update", "workload:view", "workflowrun:view", "workflowrun:update",
+            "component:view", "componentrelease:view"),
+    /** Not shipped: the CI role plus the views that following a rollout needs (an administrator's addition). */
+    ROLLOUT_WATCHER("workload:create", "workload:update", "workload:view", "workflowrun:view", "workflowrun:update",
+            "component:view", "componentrelease:view", "releasebinding:view"),
+    /**
+     * Not shipped: every view a promotion makes (project, deployment pipeline, environments,
+     * releases, bindings) but no binding writes: a client refused at the write.
+     */
+    RELEASE_READER("workload:create", "workload:update", "workload:view", "workflowrun:view", "workflowrun:update",
+            "component:view", "componentrelease:view", "releasebinding:view", "project:view",
+            "deploymentpipeline:view", "environment:view"),
+    /**
+     * Not shipped: {@link #RELEASE_READER} plus {@code releasebinding:create} and {@code releasebinding:update},
+     * what promotion needs (a platform administrator's release-promoter role).
+     */
+    RELEASE_PROMOTER("workload:create", "workload:update", "workload:view", "workflowrun:view", "workflowrun:update",
+            "component:view", "componentrelease:view", "releasebinding:view", "project:view",
+            "deploymentpipeline:view", "environment:view", "releasebinding:create", "releasebinding:update"),
+    /** OpenChoreo's {@code admin}: every action. */
+    ADMIN("*");
+
+    private final Set<String> actions;
+
+    Role(String... actions) {
+        this.actions = Set.of(actions);
+    }
+
+    /** Whether the role allows an action such as {@code releasebinding:view}. */
+    public boolean allows(String action) {
+        return actions.contains("*") || actions.contains(action);
     }
 }

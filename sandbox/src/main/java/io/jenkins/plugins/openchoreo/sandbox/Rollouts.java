@@ -1,7 +1,6 @@
 package io.jenkins.plugins.openchoreo.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,11 +16,23 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What OpenChoreo's controllers do after a Workload changes, on a timer: a ComponentRelease
- * named {@code <component>-<hash>} at once, then the environment's ReleaseBinding switches to it
- * (a third of the rollout delay in), observes it (two thirds), and becomes Ready at the end, or
- * stays not Ready with the failure set for the component. Until the switch, the binding still
- * shows the previous release as Ready: the stale state a waiting client must not mistake.
+ * What OpenChoreo's controllers do after a Workload of an auto-deploying component changes, on a
+ * timer of one rollout delay D per release (OpenChoreo @ad3f503):
+ * <ul>
+ * <li>at once: the component controller makes a ComponentRelease {@code <component>-<hash>} and
+ *     names it in {@code status.latestRelease};</li>
+ * <li>at D/4: it points the first environment's ReleaseBinding {@code <component>-<env>} at it
+ *     ({@code spec.releaseName}; the binding's generation grows by one). Until the binding
+ *     controller reconciles, the status is still the previous release's, Ready included;</li>
+ * <li>at D/2: the binding controller reconciles ({@code internal/controller/releasebinding/
+ *     controller.go}): {@code status.observedGeneration} and {@code lastSpecUpdateTime} move, the
+ *     endpoints are the new release's, ReleaseSynced is True, but the first pass updates the
+ *     RenderedRelease and returns before evaluating resources, so ResourcesReady is still the
+ *     previous release's (with the previous observedGeneration) and Ready is computed from it;</li>
+ * <li>at 3D/4: ResourcesReady is evaluated: the primary Deployment is progressing;</li>
+ * <li>at D: Ready, or, for a component told to fail, degraded with the pod waiting.</li>
+ * </ul>
+ * The API never sends {@code metadata.generation} (its ObjectMeta has none).
  */
 final class Rollouts {
 
@@ -30,6 +41,8 @@ final class Rollouts {
     private final Map<String, History> histories = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile Duration delay;
+    private volatile boolean invokeUrls;
+    private volatile boolean httpsListener = true;
 
     Rollouts(Clock clock, Duration delay) {
         this.clock = clock;
@@ -44,8 +57,28 @@ final class Rollouts {
         return delay;
     }
 
+    boolean invokeUrls() {
+        return invokeUrls;
+    }
+
+    boolean httpsListener() {
+        return httpsListener;
+    }
+
+    /** Whether endpoints carry {@code invokeURL}, as controllers before OpenChoreo b1abad5 (2026-02-25) wrote it. */
+    void setInvokeUrls(boolean value) {
+        invokeUrls = value;
+    }
+
+    /** Whether the data plane's gateway has an https listener (else external URLs are http only). */
+    void setHttpsListener(boolean value) {
+        httpsListener = value;
+    }
+
     void reset() {
         histories.clear();
+        invokeUrls = false;
+        httpsListener = true;
     }
 
     /** A Workload of the component was written; {@code settled} releases it as if long ago (seeded state). */
@@ -75,51 +108,30 @@ final class Rollouts {
         }
     }
 
-    /** The component's {@code status}: latest release and Ready, or null before any release. */
-    ObjectNode componentStatus(String namespace, String component) {
+    /** The component's latest release (name and hash), if it has one. */
+    Optional<ObjectNode> latestRelease(String namespace, String component) {
         History history = histories.get(key(namespace, component));
         if (history == null) {
-            return null;
+            return Optional.empty();
         }
         synchronized (history) {
             if (history.releases.isEmpty()) {
-                return null;
+                return Optional.empty();
             }
-            ObjectNode status = Json.object();
             Release latest = history.latest();
-            status.putObject("latestRelease").put("name", latest.name).put("releaseHash", latest.hash);
-            Binding binding = history.binding(clock.instant());
-            ObjectNode ready = status.putArray("conditions").addObject().put("type", "Ready");
-            ready.put("status", binding != null && binding.ready() ? "True" : "False");
-            return status;
+            return Optional.of(Json.object().put("name", latest.name).put("releaseHash", latest.hash));
         }
     }
 
-    List<ObjectNode> bindings(String namespace, String component) {
-        return Optional.ofNullable(histories.get(key(namespace, component))).flatMap(this::bindingOf).stream().toList();
-    }
-
-    Optional<ObjectNode> binding(String namespace, String name) {
-        return histories.values().stream().filter(h -> h.namespace.equals(namespace)
-                && name.equals(h.component + "-" + ENVIRONMENT)).findFirst().flatMap(this::bindingOf);
-    }
-
-    /**
-     * A ComponentRelease of any component by name: its owner, the Workload spec it froze, and how
-     * rollouts of it fail (null when they succeed).
-     */
-    Optional<ReleaseInfo> release(String namespace, String name) {
+    /** A ComponentRelease of any component, by name, with its component's history. */
+    Optional<Found> release(String namespace, String name) {
         for (History history : histories.values()) {
-            if (!history.namespace.equals(namespace)) {
-                continue;
-            }
-            synchronized (history) {
-                for (Release release : history.releases) {
-                    if (release.name.equals(name)) {
-                        Failure failure = release.failure;
-                        return Optional.of(new ReleaseInfo(history.project, history.component, release.name,
-                                release.spec, failure == null ? null : failure.reason,
-                                failure == null ? null : failure.message));
+            if (history.namespace.equals(namespace)) {
+                synchronized (history) {
+                    for (Release release : history.releases) {
+                        if (release.name().equals(name)) {
+                            return Optional.of(new Found(history, release));
+                        }
                     }
                 }
             }
@@ -127,72 +139,63 @@ final class Rollouts {
         return Optional.empty();
     }
 
-    /** What other parts of the sandbox may know of a release. */
-    record ReleaseInfo(String project, String component, String name, JsonNode workload, String failureReason,
-            String failureMessage) {
+    /** A release and the history of its component. */
+    record Found(History history, Release release) {
     }
 
-    /** Kubernetes-style events of the binding, newest last. */
-    Optional<ObjectNode> events(String namespace, String name) {
-        return historyOfBinding(namespace, name).map(history -> {
-            ObjectNode body = Json.object();
-            ArrayNode items = body.putArray("items");
-            synchronized (history) {
-                Binding binding = history.binding(clock.instant());
-                if (binding == null) {
-                    return body;
-                }
-                items.addObject().put("type", "Normal").put("reason", "ReleaseBound")
-                        .put("message", "Bound release " + binding.release.name).put("count", 1);
-                if (binding.release.failure != null && binding.observed) {
-                    items.addObject().put("type", "Warning").put("reason", binding.release.failure.reason)
-                            .put("message", binding.release.failure.message).put("count", 3);
-                } else if (binding.ready()) {
-                    items.addObject().put("type", "Normal").put("reason", "Ready")
-                            .put("message", "All resources are ready").put("count", 1);
-                }
-            }
-            return body;
-        });
+    List<ObjectNode> bindings(String namespace, String component) {
+        return Optional.ofNullable(histories.get(key(namespace, component))).flatMap(this::bindingOf).stream().toList();
     }
 
-    /** The container's recent log lines. */
-    Optional<ObjectNode> logs(String namespace, String name) {
-        return historyOfBinding(namespace, name).map(history -> {
-            ObjectNode body = Json.object();
-            ArrayNode logs = body.putArray("logs");
-            synchronized (history) {
-                Binding binding = history.binding(clock.instant());
-                List<String> lines = binding == null ? List.of() : binding.release.failure != null
-                        ? binding.release.failure.logLines : List.of("server listening on :" + firstPort(binding));
-                lines.forEach(line -> logs.addObject().put("timestamp", clock.instant().toString()).put("log", line));
+    /** The binding and the owner it names, or empty when no binding of that name exists. */
+    Optional<ObjectNode> binding(String namespace, String name) {
+        return historyOfBinding(namespace, name).flatMap(this::bindingOf);
+    }
+
+    /** The binding's resource tree, events of one of its resources, or a pod's log lines. */
+    Reply resources(String namespace, String name, Route route, Map<String, String> query) {
+        History history = historyOfBinding(namespace, name).orElse(null);
+        if (history == null) {
+            return Reply.notFound("ReleaseBinding");
+        }
+        synchronized (history) {
+            Instant now = clock.instant();
+            int index = history.reconciledIndex(now);
+            if (index < 0) {
+                return Reply.notFound("RenderedRelease");
             }
-            return body;
-        });
+            ResourceTree tree = new ResourceTree(history, history.releases.get(index), index, now);
+            return switch (route) {
+                case K8S_TREE -> Reply.json(200, tree.toJson());
+                case K8S_EVENTS -> tree.events(query);
+                default -> tree.logs(query);
+            };
+        }
     }
 
     private Optional<History> historyOfBinding(String namespace, String name) {
         return histories.values().stream().filter(h -> h.namespace.equals(namespace)
-                && name.equals(h.component + "-" + ENVIRONMENT)).findFirst();
+                && name.equals(h.bindingName())).findFirst().filter(h -> {
+                    synchronized (h) {
+                        return h.boundIndex(clock.instant()) >= 0;
+                    }
+                });
     }
 
     private Optional<ObjectNode> bindingOf(History history) {
         synchronized (history) {
-            Binding binding = history.binding(clock.instant());
-            return binding == null ? Optional.empty() : Optional.of(binding.toJson(history));
+            Instant now = clock.instant();
+            int bound = history.boundIndex(now);
+            return bound < 0 ? Optional.empty()
+                    : Optional.of(new BindingView(history, bound, now, invokeUrls, httpsListener).toJson());
         }
-    }
-
-    private static String firstPort(Binding binding) {
-        var fields = binding.release.spec.path("endpoints").fields();
-        return fields.hasNext() ? fields.next().getValue().path("port").asText("8080") : "8080";
     }
 
     private static String key(String namespace, String component) {
         return namespace + "/" + component;
     }
 
-    private static String hash(String text) {
+    static String hash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 5);
@@ -201,78 +204,30 @@ final class Rollouts {
         }
     }
 
-    private record Failure(String reason, String message, List<String> logLines) {
+    record Failure(String reason, String message, List<String> logLines) {
     }
 
-    private record Release(String name, String hash, JsonNode spec, Instant at, Duration delay, Failure failure) {
-        Duration elapsed(Instant now) {
-            return Duration.between(at, now);
+    /** One ComponentRelease and the instants of its rollout. */
+    record Release(String name, String hash, JsonNode spec, Instant at, Duration delay, Failure failure) {
+        Instant bound() {
+            return at.plus(delay.dividedBy(4));
         }
 
-        boolean bound(Instant now) {
-            return elapsed(now).compareTo(delay.dividedBy(3)) >= 0;
+        Instant reconciled() {
+            return at.plus(delay.dividedBy(2));
         }
 
-        boolean observed(Instant now) {
-            return elapsed(now).compareTo(delay.multipliedBy(2).dividedBy(3)) >= 0;
+        Instant evaluated() {
+            return at.plus(delay.multipliedBy(3).dividedBy(4));
         }
 
-        boolean ready(Instant now) {
-            return failure == null && elapsed(now).compareTo(delay) >= 0;
-        }
-    }
-
-    /** The binding's state at one instant. */
-    private record Binding(Release release, int generation, boolean observed, boolean readyNow) {
-        boolean ready() {
-            return readyNow;
-        }
-
-        ObjectNode toJson(History history) {
-            ObjectNode json = Json.object();
-            json.putObject("metadata").put("name", history.component + "-" + ENVIRONMENT)
-                    .put("namespace", history.namespace).put("generation", generation);
-            ObjectNode spec = json.putObject("spec");
-            spec.putObject("owner").put("projectName", history.project).put("componentName", history.component);
-            spec.put("environment", ENVIRONMENT).put("releaseName", release.name);
-            ObjectNode status = json.putObject("status");
-            status.put("observedGeneration", observed ? generation : generation - 1);
-            ArrayNode conditions = status.putArray("conditions");
-            conditions.addObject().put("type", "ReleaseSynced").put("status", observed ? "True" : "False")
-                    .put("reason", observed ? "Synced" : "Syncing");
-            String reason = readyNow ? "Ready" : observed && release.failure != null ? release.failure.reason : "Progressing";
-            String message = readyNow ? "All resources are ready" : observed && release.failure != null
-                    ? release.failure.message : "Rolling out release " + release.name;
-            conditions.addObject().put("type", "ResourcesReady").put("status", readyNow ? "True" : "False")
-                    .put("reason", reason).put("message", message);
-            conditions.addObject().put("type", "Ready").put("status", readyNow ? "True" : "False")
-                    .put("reason", reason).put("message", message);
-            if (readyNow) {
-                ArrayNode endpoints = status.putArray("endpoints");
-                release.spec.path("endpoints").fields().forEachRemaining(e -> {
-                    JsonNode endpoint = e.getValue();
-                    String path = endpoint.path("basePath").asText("");
-                    ObjectNode out = endpoints.addObject().put("name", e.getKey())
-                            .put("type", endpoint.path("type").asText("HTTP"))
-                            .put("serviceURL", "http://" + history.component + "." + history.namespace + "-"
-                                    + ENVIRONMENT + ".svc.cluster.local:" + endpoint.path("port").asText());
-                    String invoke = "http://" + ENVIRONMENT + ".openchoreo.localhost:19080/" + history.project + "/"
-                            + history.component + path;
-                    out.put("invokeURL", invoke);
-                    out.putArray("internalURLs").add(out.path("serviceURL").asText());
-                    ArrayNode external = out.putArray("externalURLs");
-                    endpoint.path("visibility").forEach(v -> {
-                        if ("external".equals(v.asText())) {
-                            external.add(invoke);
-                        }
-                    });
-                });
-            }
-            return json;
+        Instant done() {
+            return at.plus(delay);
         }
     }
 
-    private static final class History {
+    /** The releases of one component, oldest first, and the failure its next releases get. */
+    static final class History {
         final String namespace;
         final String project;
         final String component;
@@ -289,15 +244,38 @@ final class Rollouts {
             return releases.get(releases.size() - 1);
         }
 
-        /** The binding now: the newest release already bound, or null before the first one is. */
-        Binding binding(Instant now) {
+        String bindingName() {
+            return component + "-" + ENVIRONMENT;
+        }
+
+        /** The release the binding names now (its index), or -1 before the binding exists. */
+        int boundIndex(Instant now) {
             for (int i = releases.size() - 1; i >= 0; i--) {
-                Release release = releases.get(i);
-                if (release.bound(now)) {
-                    return new Binding(release, i + 1, release.observed(now), release.ready(now));
+                if (!now.isBefore(releases.get(i).bound())) {
+                    return i;
                 }
             }
-            return null;
+            return -1;
+        }
+
+        /** The newest release the binding controller has reconciled by now, or -1. */
+        int reconciledIndex(Instant now) {
+            int bound = boundIndex(now);
+            for (int i = bound; i >= 0; i--) {
+                if (!now.isBefore(releases.get(i).reconciled())) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** When this release's rollout stopped moving: when the next one was bound, or now. */
+        Instant frozen(int index, Instant now) {
+            if (index + 1 < releases.size()) {
+                Instant next = releases.get(index + 1).bound();
+                return next.isBefore(now) ? next : now;
+            }
+            return now;
         }
     }
 }

@@ -6,11 +6,46 @@ import java.util.List;
 public enum Route {
     TOKEN, JWKS, OIDC_DISCOVERY, OAUTH_AS_DISCOVERY, PROTECTED_RESOURCE, VERSION, HEALTH, OPENAPI,
     WORKLOAD_LIST, WORKLOAD_GET, WORKLOAD_CREATE, WORKLOAD_UPDATE, WORKFLOWRUN_GET, WORKFLOWRUN_UPDATE,
-    NAMESPACE_LIST, COMPONENT_GET, RELEASEBINDING_LIST, RELEASEBINDING_GET, RELEASEBINDING_EVENTS,
-    RELEASEBINDING_LOGS, RELEASEBINDING_CREATE, RELEASEBINDING_UPDATE, PROJECT_GET, DEPLOYMENTPIPELINE_GET,
-    ENVIRONMENT_LIST, ENVIRONMENT_GET, COMPONENTRELEASE_GET, LEGACY, UNKNOWN;
+    NAMESPACE_LIST, COMPONENT_GET, RELEASEBINDING_LIST, RELEASEBINDING_GET, K8S_TREE, K8S_EVENTS, K8S_LOGS,
+    RELEASEBINDING_CREATE, RELEASEBINDING_UPDATE, PROJECT_GET, DEPLOYMENTPIPELINE_GET, ENVIRONMENT_LIST,
+    ENVIRONMENT_GET, COMPONENTRELEASE_GET, LEGACY, UNKNOWN;
 
     static final String IDP_PREFIX = "/idp";
+
+    /**
+     * The action OpenChoreo's authorizer checks for this route, or null for routes without a token
+     * (OpenChoreo @ad3f503, {@code internal/openchoreo-api/services/…/service_authz.go}).
+     */
+    String action() {
+        return switch (this) {
+            case WORKLOAD_LIST, WORKLOAD_GET -> "workload:view";
+            case WORKLOAD_CREATE -> "workload:create";
+            case WORKLOAD_UPDATE -> "workload:update";
+            case WORKFLOWRUN_GET -> "workflowrun:view";
+            case WORKFLOWRUN_UPDATE -> "workflowrun:update";
+            case NAMESPACE_LIST -> "namespace:view";
+            case COMPONENT_GET -> "component:view";
+            case RELEASEBINDING_LIST, RELEASEBINDING_GET, K8S_TREE, K8S_EVENTS, K8S_LOGS -> "releasebinding:view";
+            case RELEASEBINDING_CREATE -> "releasebinding:create";
+            case RELEASEBINDING_UPDATE -> "releasebinding:update";
+            case PROJECT_GET -> "project:view";
+            case DEPLOYMENTPIPELINE_GET -> "deploymentpipeline:view";
+            case ENVIRONMENT_LIST, ENVIRONMENT_GET -> "environment:view";
+            case COMPONENTRELEASE_GET -> "componentrelease:view";
+            default -> null;
+        };
+    }
+
+    /** Lists leave out what the caller may not view (services.FilteredList): never a 403 for that. */
+    boolean filters() {
+        return this == WORKLOAD_LIST || this == NAMESPACE_LIST || this == RELEASEBINDING_LIST
+                || this == ENVIRONMENT_LIST;
+    }
+
+    /** Reads that fetch the object first, so a missing one is a 404 before the permission is checked. */
+    boolean fetchesFirst() {
+        return this != WORKLOAD_CREATE && this != WORKFLOWRUN_UPDATE && this != RELEASEBINDING_CREATE && !filters();
+    }
 
     /** Classifies a request by method and path; a known path with a method it lacks is UNKNOWN. */
     static Route of(String method, String path) {
@@ -52,9 +87,14 @@ public enum Route {
         if (s.size() == 5 && s.get(4).equals("environments")) {
             return get ? ENVIRONMENT_LIST : UNKNOWN;
         }
-        if (s.size() == 7 && s.get(4).equals("releasebindings") && get) {
-            return s.get(6).equals("events") ? RELEASEBINDING_EVENTS : s.get(6).equals("logs") ? RELEASEBINDING_LOGS
-                    : UNKNOWN;
+        // There is no …/releasebindings/{name}/events or …/logs: diagnostics live under k8sresources.
+        if (s.size() == 8 && s.get(4).equals("releasebindings") && s.get(6).equals("k8sresources") && get) {
+            return switch (s.get(7)) {
+                case "tree" -> K8S_TREE;
+                case "events" -> K8S_EVENTS;
+                case "logs" -> K8S_LOGS;
+                default -> UNKNOWN;
+            };
         }
         if (s.size() == 6) {
             switch (s.get(4)) {

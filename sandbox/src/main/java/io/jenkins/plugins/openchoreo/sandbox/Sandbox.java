@@ -22,8 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An OpenChoreo-compatible Workload API and identity provider in one process on loopback: the
- * routes, status codes, error bodies and token checks of the real server (as the project's
- * {@code openchoreo-api.md} records them), plus fault injection and a record of every request.
+ * routes, status codes, shapes, error bodies, token checks and roles of the real server (as
+ * OpenChoreo's OpenAPI document and its source at ad3f503 have them, and the project's
+ * {@code openchoreo-api.md} records them), plus fault injection and a record of every request and
+ * its answer.
  * The identity provider lives under {@code {apiUrl}/idp}, so discovery from the API alone works.
  */
 public final class Sandbox implements AutoCloseable {
@@ -147,11 +149,13 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * The role of a client of a trusted external identity provider, named as its tokens' {@code azp}
-     * (or {@code client_id}) claim names it; clients never assigned one are workload publishers.
+     * Binds a role to the subject of a trusted external identity provider's tokens, as OpenChoreo's
+     * role bindings do ({@code entitlement: {claim: sub, value: …}}); subjects never bound are
+     * workload publishers. For Keycloak's client-credentials tokens the subject is the service
+     * account's user id, not the client id.
      */
-    public void assignRole(String clientId, Role role) {
-        identityProvider.assignRole(clientId, role);
+    public void assignRole(String subject, Role role) {
+        identityProvider.assignRole(subject, role);
     }
 
     /** A valid token for a client, without a round trip. */
@@ -183,23 +187,33 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * From now on, releases of this component never become Ready: the binding reports this
-     * reason and message (e.g. ImagePullBackOff), with a warning event and these log lines.
+     * From now on, releases of this component never become Ready: the binding reports its primary
+     * Deployment degraded (as OpenChoreo's controller words it), its pod's container waits with this
+     * reason and message (e.g. ImagePullBackOff), the pod has a warning event with them, and these log
+     * lines.
      */
     public void failRollouts(String namespace, String component, String reason, String message,
             List<String> logLines) {
         rollouts.fail(namespace, component, reason, message, logLines);
     }
 
-    /** The component exists, and so do its project (using the pipeline {@code default}) and the namespace's environments. */
+    /** An auto-deploying component (the External CI default): each Workload change releases and binds it. */
     public void addComponent(String namespace, String project, String component) {
-        api.addComponent(namespace, project, component);
+        api.addComponent(namespace, project, component, true);
+    }
+
+    /**
+     * A component; without auto-deploy ({@code spec.autoDeploy: false}) a Workload change makes no
+     * ComponentRelease and no ReleaseBinding (OpenChoreo's component controller only validates it).
+     */
+    public void addComponent(String namespace, String project, String component, boolean autoDeploy) {
+        api.addComponent(namespace, project, component, autoDeploy);
     }
 
     /**
      * Stores a DeploymentPipeline: each source environment with the environments it promotes to
-     * (any environment named is created). Every namespace already has {@code default}:
-     * development → staging → production.
+     * (any environment named is created). Every namespace with a component already has
+     * {@code default}: development → staging → production, which its projects use.
      */
     public void putDeploymentPipeline(String namespace, String name, Map<String, List<String>> promotionPaths) {
         promotions.putPipeline(namespace, name, promotionPaths);
@@ -218,6 +232,20 @@ public final class Sandbox implements AutoCloseable {
     /** A ReleaseBinding as {@code GET …/releasebindings/{name}} answers it. */
     public Optional<ObjectNode> releaseBinding(String namespace, String name) {
         return promotions.binding(namespace, name).or(() -> rollouts.binding(namespace, name));
+    }
+
+    /**
+     * Whether ReleaseBindings' endpoints carry {@code invokeURL}. OpenChoreo's binding controller
+     * stopped writing it on 2026-02-25 (b1abad5; it writes {@code externalURLs}, {@code internalURLs}
+     * and {@code serviceURL}), older servers write it; the API document keeps the field. Off by default.
+     */
+    public void setInvokeUrls(boolean value) {
+        rollouts.setInvokeUrls(value);
+    }
+
+    /** Whether the data plane's gateway has an https listener (default on); without, external URLs are http only. */
+    public void setHttpsListener(boolean value) {
+        rollouts.setHttpsListener(value);
     }
 
     /** Stores a Workload as given (any owner), adding the labels and defaults the server adds. */

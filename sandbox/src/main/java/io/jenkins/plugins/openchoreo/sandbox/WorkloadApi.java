@@ -30,7 +30,7 @@ final class WorkloadApi {
     private static final int MAX_LIMIT = 100;
 
     private final Object lock = new Object();
-    private final Map<String, Map<String, String>> components = new HashMap<>(); // ns → component → project
+    private final Map<String, Map<String, Component>> components = new HashMap<>(); // ns → name → component
     private final Map<String, TreeMap<String, ObjectNode>> workloads = new HashMap<>();
     private final Map<String, Map<String, ObjectNode>> runs = new HashMap<>();
     private final Set<String> updating = new HashSet<>();
@@ -53,9 +53,10 @@ final class WorkloadApi {
         promotions.reset();
     }
 
-    void addComponent(String namespace, String project, String component) {
+    void addComponent(String namespace, String project, String component, boolean autoDeploy) {
         synchronized (lock) {
-            components.computeIfAbsent(namespace, n -> new HashMap<>()).put(component, project);
+            components.computeIfAbsent(namespace, n -> new HashMap<>()).put(component,
+                    new Component(project, autoDeploy));
         }
         promotions.addProject(namespace, project);
     }
@@ -63,7 +64,24 @@ final class WorkloadApi {
     /** The project owning a component, or null when the component does not exist. */
     String projectOf(String namespace, String component) {
         synchronized (lock) {
-            return components.getOrDefault(namespace, Map.of()).get(component);
+            Component found = components.getOrDefault(namespace, Map.of()).get(component);
+            return found == null ? null : found.project();
+        }
+    }
+
+    /** A component: its project, and whether a Workload change releases and binds it (spec.autoDeploy). */
+    private record Component(String project, boolean autoDeploy) {
+    }
+
+    /** Only an auto-deploying component gets a ComponentRelease and a ReleaseBinding from a Workload change. */
+    private void release(String namespace, JsonNode spec, boolean settled) {
+        Component component;
+        synchronized (lock) {
+            component = components.getOrDefault(namespace, Map.of())
+                    .get(spec.path("owner").path("componentName").asText());
+        }
+        if (component == null || component.autoDeploy()) {
+            rollouts.written(namespace, spec, settled);
         }
     }
 
@@ -79,7 +97,7 @@ final class WorkloadApi {
         synchronized (lock) {
             store(namespace, name, copy, null);
         }
-        rollouts.written(namespace, copy.path("spec"), true);
+        release(namespace, copy.path("spec"), true);
     }
 
     Optional<ObjectNode> workload(String namespace, String name) {
@@ -112,57 +130,83 @@ final class WorkloadApi {
         }
     }
 
-    /** Answers one API route; {@code segments} is the path split at '/'. */
-    Reply handle(Route route, List<String> segments, Map<String, String> query, String body) {
+    /**
+     * Answers one API route for a caller with this role; {@code segments} is the path split at '/'.
+     * As OpenChoreo's services do, lists leave out what the role may not view, and reads of one
+     * object fetch it first: a missing one is a 404 before the permission is checked.
+     */
+    Reply handle(Route route, List<String> segments, Map<String, String> query, String body, Role role) {
         String namespace = segments.size() > 3 ? segments.get(3) : null;
         String name = segments.size() > 5 ? segments.get(5) : null;
+        boolean may = route.action() == null || role.allows(route.action());
         return switch (route) {
-            case NAMESPACE_LIST -> namespaces();
-            case COMPONENT_GET -> component(namespace, name);
-            case WORKLOAD_LIST -> list(namespace, query);
-            case WORKLOAD_GET -> get(namespace, name);
+            case NAMESPACE_LIST -> namespaces(may);
+            case COMPONENT_GET -> component(namespace, name, may);
+            case WORKLOAD_LIST -> list(namespace, query, may);
+            case WORKLOAD_GET -> guarded(get(namespace, name), may);
             case WORKLOAD_CREATE -> create(namespace, body);
-            case WORKLOAD_UPDATE -> update(namespace, name, body);
-            case WORKFLOWRUN_GET -> workflowRun(namespace, name).map(r -> Reply.json(200, r))
-                    .orElseGet(() -> Reply.error(404, "NOT_FOUND", "WorkflowRun not found"));
+            case WORKLOAD_UPDATE -> workload(namespace, name).isEmpty() || may ? update(namespace, name, body)
+                    : Reply.forbidden();
+            case WORKFLOWRUN_GET -> guarded(workflowRun(namespace, name).map(r -> Reply.json(200, r))
+                    .orElseGet(() -> Reply.notFound("WorkflowRun")), may);
             case WORKFLOWRUN_UPDATE -> updateRun(namespace, name, body);
             case RELEASEBINDING_LIST -> {
                 ObjectNode list = Json.object();
                 ArrayNode items = list.putArray("items");
-                String component = query.getOrDefault("component", "");
-                rollouts.bindings(namespace, component).forEach(items::add);
-                promotions.bindings(namespace, component).forEach(items::add);
+                if (may) {
+                    rollouts.bindings(namespace, query.getOrDefault("component", "")).forEach(items::add);
+                    promotions.bindings(namespace, query.getOrDefault("component", "")).forEach(items::add);
+                }
                 list.putObject("pagination");
                 yield Reply.json(200, list);
             }
-            case RELEASEBINDING_GET -> found(promotions.binding(namespace, name).or(() -> rollouts.binding(namespace,
-                    name)), "ReleaseBinding");
+            case RELEASEBINDING_GET -> guarded(promotions.binding(namespace, name)
+                    .or(() -> rollouts.binding(namespace, name)).map(b -> Reply.json(200, b))
+                    .orElseGet(() -> Reply.notFound("ReleaseBinding")), may);
             case RELEASEBINDING_CREATE -> promotions.create(namespace, body, this::projectOf,
                     binding -> rollouts.binding(namespace, binding).isPresent());
-            case RELEASEBINDING_UPDATE -> rollouts.binding(namespace, name).isPresent()
-                    && promotions.binding(namespace, name).isEmpty()
-                    ? Reply.error(500, "INTERNAL_ERROR", "sandbox: the auto-deployed binding of the first "
-                            + "environment is the sandbox's own and cannot be replaced")
-                    : promotions.update(namespace, name, body);
-            case PROJECT_GET -> promotions.project(namespace, name);
-            case DEPLOYMENTPIPELINE_GET -> promotions.pipeline(namespace, name);
-            case ENVIRONMENT_LIST -> promotions.environments(namespace);
-            case ENVIRONMENT_GET -> promotions.environment(namespace, name);
-            case COMPONENTRELEASE_GET -> promotions.componentRelease(namespace, name);
-            case RELEASEBINDING_EVENTS -> found(rollouts.events(namespace, name), "ReleaseBinding");
-            case RELEASEBINDING_LOGS -> found(rollouts.logs(namespace, name), "ReleaseBinding");
+            case RELEASEBINDING_UPDATE -> updateBinding(namespace, name, body, may);
+            case PROJECT_GET -> guarded(promotions.project(namespace, name), may);
+            case DEPLOYMENTPIPELINE_GET -> guarded(promotions.pipeline(namespace, name), may);
+            case ENVIRONMENT_LIST -> promotions.environments(namespace, may);
+            case ENVIRONMENT_GET -> guarded(promotions.environment(namespace, name), may);
+            case COMPONENTRELEASE_GET -> guarded(promotions.componentRelease(namespace, name), may);
+            case K8S_TREE, K8S_EVENTS, K8S_LOGS -> rollouts.binding(namespace, name).isEmpty()
+                    ? Reply.notFound("ReleaseBinding") : may ? rollouts.resources(namespace, name, route, query)
+                    : Reply.forbidden();
             default -> Reply.pageNotFound();
         };
     }
 
-    private static Reply found(Optional<ObjectNode> body, String kind) {
-        return body.map(b -> Reply.json(200, b)).orElseGet(() -> Reply.error(404, "NOT_FOUND", kind + " not found"));
+    /**
+     * {@code PUT …/releasebindings/{name}}: the service fetches the binding first (404), then checks
+     * the permission. The first environment's auto-deployed binding is the sandbox's own timeline
+     * ({@link Rollouts}) and cannot be replaced here: a sandbox limit, said as such.
+     */
+    private Reply updateBinding(String namespace, String name, String body, boolean may) {
+        boolean stored = promotions.binding(namespace, name).isPresent();
+        if (!stored && rollouts.binding(namespace, name).isEmpty()) {
+            return Reply.notFound("ReleaseBinding");
+        }
+        if (!may) {
+            return Reply.forbidden();
+        }
+        return stored ? promotions.update(namespace, name, body) : Reply.error(500, "INTERNAL_ERROR",
+                "sandbox: the auto-deployed binding of the first environment cannot be replaced in the sandbox");
     }
 
-    private Reply namespaces() {
+    /** A found object's answer, or the 403 when the caller may not view it; a 404 stays a 404. */
+    private static Reply guarded(Reply found, boolean may) {
+        return found.status() == 200 && !may ? Reply.forbidden() : found;
+    }
+
+    private Reply namespaces(boolean may) {
         ArrayNode items = Json.MAPPER.createArrayNode();
         synchronized (lock) {
-            namespaceNames().stream().sorted().forEach(n -> items.addObject().putObject("metadata").put("name", n));
+            if (may) {
+                namespaceNames().stream().sorted().forEach(n -> items.addObject().putObject("metadata")
+                        .put("name", n));
+            }
         }
         ObjectNode body = Json.object();
         body.set("items", items);
@@ -177,22 +221,45 @@ final class WorkloadApi {
         return names;
     }
 
-    private Reply component(String namespace, String name) {
+    private Reply component(String namespace, String name, boolean may) {
+        Component component;
         synchronized (lock) {
-            String project = components.getOrDefault(namespace, Map.of()).get(name);
-            if (project == null) {
-                return Reply.error(404, "NOT_FOUND", "Component not found");
-            }
-            ObjectNode body = Json.object();
-            body.putObject("metadata").put("name", name).put("namespace", namespace);
-            body.putObject("spec").putObject("owner").put("projectName", project);
-            ObjectNode status = rollouts.componentStatus(namespace, name);
-            body.set("status", status == null ? Json.object() : status);
-            return Reply.json(200, body);
+            component = components.getOrDefault(namespace, Map.of()).get(name);
         }
+        if (component == null) {
+            return Reply.notFound("Component");
+        }
+        if (!may) {
+            return Reply.forbidden();
+        }
+        ObjectNode body = Json.object().put("apiVersion", "openchoreo.dev/v1alpha1").put("kind", "Component");
+        body.putObject("metadata").put("name", name).put("namespace", namespace)
+                .put("uid", "00000000-0000-4000-8000-00" + Rollouts.hash("component/" + namespace + "/" + name));
+        ObjectNode spec = body.putObject("spec");
+        spec.putObject("owner").put("projectName", component.project());
+        spec.putObject("componentType").put("kind", "ClusterComponentType").put("name", "deployment/service");
+        spec.put("autoDeploy", component.autoDeploy());
+        ObjectNode status = body.putObject("status").put("observedGeneration", 1);
+        Optional<ObjectNode> latest = rollouts.latestRelease(namespace, name);
+        // The component controller's Ready condition (internal/controller/component/controller.go @ad3f503).
+        ObjectNode ready = status.putArray("conditions").addObject().put("type", "Ready").put("observedGeneration", 1)
+                .put("lastTransitionTime", "2026-08-21T00:00:00Z");
+        if (!component.autoDeploy()) {
+            ready.put("status", "True").put("reason", "Reconciled").put("message", "Component validated successfully");
+        } else if (latest.isPresent()) {
+            String release = latest.get().path("name").asText();
+            ready.put("status", "True").put("reason", "ComponentReleaseReady").put("message", "ComponentRelease \""
+                    + release + "\" and ReleaseBinding \"" + name + "-" + Rollouts.ENVIRONMENT + "\" successfully "
+                    + "managed for environment \"" + Rollouts.ENVIRONMENT + "\"");
+        } else {
+            ready.put("status", "False").put("reason", "WorkloadNotFound").put("message", "Workload for component \""
+                    + name + "\" not found");
+        }
+        latest.ifPresent(l -> status.set("latestRelease", l));
+        return Reply.json(200, body);
     }
 
-    private Reply list(String namespace, Map<String, String> query) {
+    private Reply list(String namespace, Map<String, String> query, boolean may) {
         int limit = clamp(query.get("limit"));
         String component = query.get("component");
         Map<String, String> selector = selector(query.get("labelSelector"));
@@ -200,6 +267,10 @@ final class WorkloadApi {
                 : new String(Base64.getUrlDecoder().decode(query.get("cursor")), StandardCharsets.UTF_8);
         List<ObjectNode> matching = new ArrayList<>();
         synchronized (lock) {
+            if (!may) {
+                return Reply.json(200, Json.object().<ObjectNode>set("items", Json.MAPPER.createArrayNode())
+                        .set("pagination", Json.object()));
+            }
             for (ObjectNode w : workloads.getOrDefault(namespace, new TreeMap<>()).tailMap(after == null ? "" : after,
                     after == null).values()) {
                 if ((component == null || component.equals(w.path("spec").path("owner").path("componentName").asText()))
@@ -252,8 +323,9 @@ final class WorkloadApi {
         String name = doc.path("metadata").path("name").asText();
         JsonNode owner = doc.path("spec").path("owner");
         synchronized (lock) {
-            String project = components.getOrDefault(namespace, Map.of()).get(owner.path("componentName").asText());
-            if (project == null || !project.equals(owner.path("projectName").asText())) {
+            Component component = components.getOrDefault(namespace, Map.of())
+                    .get(owner.path("componentName").asText());
+            if (component == null || !component.project().equals(owner.path("projectName").asText())) {
                 return Reply.error(400, "BAD_REQUEST", "Referenced component not found");
             }
             if (workloads.getOrDefault(namespace, new TreeMap<>()).containsKey(name)) {
@@ -264,7 +336,7 @@ final class WorkloadApi {
                 return invalid;
             }
             ObjectNode stored = store(namespace, name, accepted(doc), null);
-            rollouts.written(namespace, stored.path("spec"), false);
+            release(namespace, stored.path("spec"), false);
             return Reply.json(201, stored);
         }
     }
@@ -301,7 +373,7 @@ final class WorkloadApi {
             synchronized (lock) {
                 stored = store(namespace, name, accepted(doc), existing);
             }
-            rollouts.written(namespace, stored.path("spec"), false);
+            release(namespace, stored.path("spec"), false);
             return Reply.json(200, stored);
         } finally {
             synchronized (lock) {
@@ -390,7 +462,6 @@ final class WorkloadApi {
         JsonNode old = previous == null ? Json.object() : previous.path("metadata");
         metadata.put("uid", old.path("uid").asText(UUID.randomUUID().toString()));
         metadata.put("creationTimestamp", old.path("creationTimestamp").asText(Instant.now().toString()));
-        metadata.put("generation", old.path("generation").asLong(0) + 1);
         ObjectNode labels = metadata.putObject("labels");
         if (doc.path("metadata").path("labels").isObject()) {
             labels.setAll((ObjectNode) doc.path("metadata").path("labels"));

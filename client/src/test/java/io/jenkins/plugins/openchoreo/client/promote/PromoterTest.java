@@ -51,7 +51,7 @@ class PromoterTest {
         sandbox.addComponent("default", "shop", "greeter");
         sandbox.addComponent("default", "shop", "other");
         sandbox.registerClient(PROMOTER, PROMOTER_SECRET, AuthMethod.POST, Role.RELEASE_PROMOTER);
-        sandbox.registerClient("watcher", "watch", AuthMethod.POST, Role.ROLLOUT_WATCHER);
+        sandbox.registerClient("reader", "read", AuthMethod.POST, Role.RELEASE_READER);
     }
 
     /** A Workload of greeter with this image, settled: its release is bound and Ready in development. */
@@ -238,7 +238,7 @@ class PromoterTest {
     @Test
     void aClientThatMayOnlyViewIsRefusedAtTheWriteWithThePermissionNamed() {
         deployedInDevelopment("registry.example.com/greeter:1");
-        assertThatThrownBy(() -> promote("watcher", "watch", greeter("development", "staging")))
+        assertThatThrownBy(() -> promote("reader", "read", greeter("development", "staging")))
                 .isInstanceOfSatisfying(ForbiddenException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.PROMOTION_FORBIDDEN);
                     assertThat(e.getMessage()).startsWith("The client may not promote: creating ReleaseBinding "
@@ -249,7 +249,7 @@ class PromoterTest {
         // An existing binding: the update is what is refused.
         promote(greeter("development", "staging"));
         deployedInDevelopment("registry.example.com/greeter:2");
-        assertThatThrownBy(() -> promote("watcher", "watch", greeter("development", "staging")))
+        assertThatThrownBy(() -> promote("reader", "read", greeter("development", "staging")))
                 .hasMessageStartingWith("The client may not promote: updating ReleaseBinding greeter-staging in "
                         + "staging needs releasebinding:update (PUT ");
     }

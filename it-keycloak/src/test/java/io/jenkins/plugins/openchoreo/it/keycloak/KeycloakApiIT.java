@@ -73,11 +73,16 @@ class KeycloakApiIT {
             api.addComponent("default", "shop", "greeter");
             String token = token("ci-post");
             assertThat(get(api, WORKLOADS, token).statusCode()).isEqualTo(200);
-            // Keycloak's sub is the service account's user id; the client is its azp.
-            assertThat(TokenClaims.peek(token).orElseThrow().subject()).isNotEqualTo("ci-post");
-            assertThat(get(api, "/api/v1/namespaces", token).statusCode()).isEqualTo(403);
+            // Keycloak's sub is the service account's user id, and OpenChoreo's role bindings match sub:
+            // a binding that names the client id gives this token nothing.
+            String subject = TokenClaims.peek(token).orElseThrow().subject();
+            assertThat(subject).isNotEqualTo("ci-post");
+            String component = "/api/v1/namespaces/default/components/greeter";
+            assertThat(get(api, component, token).statusCode()).isEqualTo(403);
             api.assignRole("ci-post", Role.ADMIN);
-            assertThat(get(api, "/api/v1/namespaces", token).statusCode()).isEqualTo(200);
+            assertThat(get(api, component, token).statusCode()).isEqualTo(403);
+            api.assignRole(subject, Role.ADMIN);
+            assertThat(get(api, component, token).statusCode()).isEqualTo(200);
             // The sandbox's own tokens are still good.
             assertThat(get(api, WORKLOADS, api.mintToken(Sandbox.DEFAULT_CLIENT_ID)).statusCode()).isEqualTo(200);
         }
