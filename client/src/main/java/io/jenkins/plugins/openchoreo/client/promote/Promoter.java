@@ -17,6 +17,8 @@ import io.jenkins.plugins.openchoreo.client.error.ForbiddenException;
 import io.jenkins.plugins.openchoreo.client.error.NotFoundException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;
+import io.jenkins.plugins.openchoreo.client.rollout.RolloutWaiter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -76,13 +78,35 @@ public final class Promoter {
                 CallObserver.both(counter, listener));
         Execution execution = new Execution(request, connection);
         execution.run();
-        RolloutResult rollout = null;
+        RolloutResult rollout = request.waitOptions() == null || request.dryRun() ? null
+                : waitForReady(connection, request, execution);
         return new PromoteResult(request.namespace(), request.project(), request.component(), request.from(),
                 request.to(), execution.release, execution.previousRelease, request.bindingName(), execution.outcome,
                 request.dryRun(), execution.warnings, counter.requestIds(), counter.api(), counter.identityProvider(),
                 (System.nanoTime() - start) / 1_000_000,
                 PortalLinks.component(settings.portalUrl(), request.namespace(), request.component()),
                 Json.compact(execution.sent), rollout);
+    }
+
+    /**
+     * Follows the target's binding to Ready with the deploy's follower, timeouts and warnings: a
+     * 403 while following is a warning unless the wait is strict. An unchanged binding is followed
+     * too (it may still be rolling out); a written one only counts once the controller has
+     * reconciled the write.
+     */
+    private RolloutResult waitForReady(OpenChoreoConnection connection, PromoteRequest request, Execution execution) {
+        RolloutWaiter waiter = new RolloutWaiter(connection.rollouts(), listener::step,
+                request.waitOptions().withEnvironment(request.to()), Clock.systemUTC());
+        long observedBefore = execution.outcome == DeployOutcome.UNCHANGED ? -1 : execution.observedBefore;
+        try {
+            return waiter.awaitBinding(request.namespace(), request.component(), execution.release, observedBefore);
+        } catch (ForbiddenException e) {
+            if (request.waitOptions().strict()) {
+                throw e;
+            }
+            execution.warn("Stopped waiting for the rollout: " + e.getMessage() + ". " + e.hint());
+            return null;
+        }
     }
 
     /** Runs a call; its 403 becomes {@link ErrorCode#PROMOTION_FORBIDDEN} naming what the call needs. */

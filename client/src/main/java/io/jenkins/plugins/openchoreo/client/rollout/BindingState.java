@@ -17,10 +17,18 @@ record BindingState(String name, String environment, String release, long genera
         }
         List<EndpointUrl> endpoints = new ArrayList<>();
         for (JsonNode endpoint : binding.path("status").path("endpoints")) {
+            // openapi.yaml: externalURLs is EndpointGatewayURLs {http, https, tls} of EndpointURL objects.
             List<String> external = new ArrayList<>();
-            endpoint.path("externalURLs").forEach(url -> external.add(url.asText()));
+            for (String listener : List.of("https", "http", "tls")) {
+                JsonNode url = endpoint.path("externalURLs").path(listener);
+                if (url.path("host").isTextual()) {
+                    external.add(url.path("scheme").asText(listener) + "://" + url.path("host").asText()
+                            + (url.path("port").isNumber() ? ":" + url.path("port").asInt() : "")
+                            + url.path("path").asText(""));
+                }
+            }
             endpoints.add(new EndpointUrl(endpoint.path("name").asText(), endpoint.path("type").asText(""),
-                    endpoint.path("invokeURL").asText(endpoint.path("serviceURL").asText("")), external));
+                    endpoint.path("invokeURL").asText(""), external));
         }
         return new BindingState(binding.path("metadata").path("name").asText(),
                 binding.path("spec").path("environment").asText(""), binding.path("spec").path("releaseName").asText(""),

@@ -87,6 +87,26 @@ public final class RolloutWaiter {
         }
         progress.accept("Release " + release + " made; waiting for it to be Ready"
                 + (options.environment() == null ? "" : " in " + options.environment()));
+        return followBinding(namespace, component, release, -1, poller);
+    }
+
+    /**
+     * Waits until the environment's ReleaseBinding (the options' environment) runs {@code release}
+     * and is Ready: what a promotion wrote. The API sends no {@code metadata.generation}, so a
+     * binding still Ready from before the write is told apart by its {@code status.observedGeneration},
+     * which the controller raises when it reconciles the change.
+     *
+     * @param observedBefore the binding's {@code status.observedGeneration} before the write; -1 for a new binding
+     */
+    public RolloutResult awaitBinding(String namespace, String component, String release, long observedBefore) {
+        progress.accept("Waiting for release " + release + " to be Ready"
+                + (options.environment() == null ? "" : " in " + options.environment()));
+        return followBinding(namespace, component, release, observedBefore,
+                new Poller(clock.instant().plus(options.timeout())));
+    }
+
+    private RolloutResult followBinding(String namespace, String component, String release, long observedBefore,
+            Poller poller) {
         BindingState last = null;
         while (true) {
             List<JsonNode> bindings;
@@ -98,7 +118,7 @@ public final class RolloutWaiter {
             Optional<BindingState> state = pick(bindings, release);
             if (state.isPresent()) {
                 last = state.get();
-                if (last.readyFor(release)) {
+                if (last.readyFor(release) && last.observedGeneration() > observedBefore) {
                     progress.accept("Ready: " + last.describe());
                     return new RolloutResult(release, last.environment(), clock.instant().toString(), last.endpoints());
                 }

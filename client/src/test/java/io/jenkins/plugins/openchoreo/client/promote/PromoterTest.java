@@ -24,7 +24,9 @@ import io.jenkins.plugins.openchoreo.sandbox.Role;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
+import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -179,6 +181,53 @@ class PromoterTest {
         assertThat(sent.has("status")).as("status is the server's").isFalse();
         assertThat(listener.all()).contains("Updating ReleaseBinding greeter-staging: release " + first + " → "
                 + second);
+    }
+
+    private static WaitOptions quickWait() {
+        return WaitOptions.defaults().withTimeout(Duration.ofSeconds(30))
+                .withIntervals(Duration.ofMillis(50), Duration.ofMillis(200));
+    }
+
+    @Test
+    void waitsUntilTheReleaseIsReadyInTheTargetAndReportsItsEndpointUrls() {
+        sandbox.setRolloutDelay(Duration.ofMillis(600));
+        String release = deployedInDevelopment("registry.example.com/greeter:1");
+
+        PromoteResult result = promote(greeter("development", "staging").waitOptions(quickWait()));
+
+        assertThat(result.rollout()).isNotNull();
+        assertThat(result.rollout().release()).isEqualTo(release);
+        assertThat(result.rollout().environment()).isEqualTo("staging");
+        assertThat(result.rollout().endpoints()).extracting(e -> e.url())
+                .containsExactly("https://staging-default.openchoreo.localhost:19443/shop/greeter");
+        assertThat(result.toMap()).containsEntry("ready", true).containsEntry("endpointUrls",
+                List.of("https://staging-default.openchoreo.localhost:19443/shop/greeter"));
+        JsonNode status = sandbox.releaseBinding("default", "greeter-staging").orElseThrow().path("status");
+        assertThat(status.at("/conditions/2/status").asText()).isEqualTo("True");
+        assertThat(listener.all()).contains("Waiting for release " + release + " to be Ready in staging");
+    }
+
+    @Test
+    void aBindingStillReadyFromTheReleaseBeforeIsNotTakenForTheNewOne() throws Exception {
+        String first = deployedInDevelopment("registry.example.com/greeter:1");
+        sandbox.putReleaseBinding("default", (ObjectNode) Json.MAPPER.readTree("""
+                {"metadata": {"name": "greeter-staging"},
+                 "spec": {"owner": {"projectName": "shop", "componentName": "greeter"}, "environment": "staging",
+                          "releaseName": "%s"}}""".formatted(first)));
+        sandbox.setRolloutDelay(Duration.ofMillis(900));
+        String second = deployedInDevelopment("registry.example.com/greeter:2");
+        JsonNode before = sandbox.releaseBinding("default", "greeter-staging").orElseThrow().path("status");
+        assertThat(before.path("observedGeneration").asLong()).isEqualTo(1);
+        assertThat(before.at("/conditions/2/status").asText()).as("Ready before the promotion").isEqualTo("True");
+
+        PromoteResult result = promote(greeter("development", "staging").waitOptions(quickWait()));
+
+        assertThat(result.outcome()).isEqualTo(DeployOutcome.UPDATED);
+        assertThat(result.rollout().release()).isEqualTo(second);
+        // Right after the PUT the status is the previous release's, Ready=True: the wait must outlast it.
+        JsonNode after = sandbox.releaseBinding("default", "greeter-staging").orElseThrow().path("status");
+        assertThat(after.path("observedGeneration").asLong()).as("returned only once the write was reconciled")
+                .isEqualTo(2);
     }
 
     @Test
