@@ -92,6 +92,24 @@ class PromoteIT {
     }
 
     @Test
+    void waitingReportsTheReadyReleaseAndItsEndpointUrls() {
+        SANDBOX.sandbox.setRolloutDelay(java.time.Duration.ofMillis(600));
+        String release = deployedInDevelopment("registry.example.com/greeter:1");
+
+        PackagedCli.Run run = promote(promoterEnv(), "--from", "development", "--to", "staging", "--wait",
+                "--poll-interval", "1", "--wait-timeout", "30", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.path("ready").asBoolean()).isTrue();
+        assertThat(json.path("release").asText()).isEqualTo(release);
+        assertThat(json.path("endpointUrls").get(0).asText())
+                .isEqualTo("https://staging-default.openchoreo.localhost:19443/shop/greeter");
+        assertThat(run.stderr()).contains("Waiting for release " + release + " to be Ready in staging")
+                .contains("Ready=True").doesNotContain(PROMOTER_SECRET);
+    }
+
+    @Test
     void aPathThePipelineLacksExitsSixNamingTheAllowedTargets() {
         deployedInDevelopment("registry.example.com/greeter:1");
         PackagedCli.Run run = promote(promoterEnv(), "--from", "development", "--to", "production", "-o", "json");
