@@ -12,17 +12,22 @@ import java.util.List;
 
 /**
  * The read-only routes that follow a deploy after the Workload write: the component (its latest
- * release), its ReleaseBindings (one per environment), and a binding's events and logs. They need
- * view permissions that OpenChoreo's CI role lacks, so callers expect 403s.
+ * release), its ReleaseBindings (one per environment), one binding by name, and a binding's live
+ * resources under {@code …/releasebindings/{name}/k8sresources/{tree,events,logs}} (OpenChoreo has
+ * no {@code …/releasebindings/{name}/events} or {@code …/logs}). They need view permissions that
+ * OpenChoreo's CI role lacks: reads of one object answer 403 without them, while the binding list
+ * leaves out what the caller may not view (200, no items).
  */
 public final class RolloutClient {
 
     private final URI apiUrl;
     private final ApiCaller caller;
+    private final SecretMasker masker;
 
     public RolloutClient(URI apiUrl, Transport transport, Retrier retrier, TokenSource tokens, SecretMasker masker,
             CallObserver observer) {
         this.apiUrl = apiUrl;
+        this.masker = masker;
         this.caller = new ApiCaller(transport, retrier, tokens, masker, observer);
     }
 
@@ -30,6 +35,7 @@ public final class RolloutClient {
         return caller.json("GET", ApiPaths.namespaced(apiUrl, namespace, "components", component), null);
     }
 
+    /** The component's bindings the caller may view (the server leaves out the others). */
     public List<JsonNode> bindings(String namespace, String component) {
         ApiPaths.name("component", component, 63);
         JsonNode body = caller.json("GET", ApiPaths.withQuery(ApiPaths.namespaced(apiUrl, namespace,
@@ -39,30 +45,43 @@ public final class RolloutClient {
         return items;
     }
 
-    /** The binding's events as one line each, oldest first. */
-    public List<String> events(String namespace, String binding) {
-        JsonNode body = caller.json("GET", sub(namespace, binding, "events"), null);
+    /** One binding; 404 when it does not exist, then 403 when the caller lacks releasebinding:view. */
+    public JsonNode binding(String namespace, String binding) {
+        return caller.json("GET", ApiPaths.namespaced(apiUrl, namespace, "releasebindings", binding), null);
+    }
+
+    /** The live resources of the binding's releases ({@code K8sResourceTreeResponse}), pods included. */
+    public JsonNode resourceTree(String namespace, String binding) {
+        return caller.json("GET", resources(namespace, binding, "tree"), null);
+    }
+
+    /** The events of one resource of the tree ({@code ResourceEvent}s, oldest first); group "" for core kinds. */
+    public List<JsonNode> events(String namespace, String binding, String group, String version, String kind,
+            String name) {
+        JsonNode body = caller.json("GET", ApiPaths.withQuery(resources(namespace, binding, "events"),
+                "group", group == null || group.isEmpty() ? null : group, "version", version, "kind", kind,
+                "name", name), null);
+        List<JsonNode> events = new ArrayList<>();
+        body.path("events").forEach(events::add);
+        return events;
+    }
+
+    /**
+     * A pod's recent log lines, masked: the application's output may hold its secrets, and the
+     * secrets this engine knows are taken out.
+     */
+    public List<String> logs(String namespace, String binding, String podName, long sinceSeconds) {
+        JsonNode body = caller.json("GET", ApiPaths.withQuery(resources(namespace, binding, "logs"), "podName",
+                podName, "sinceSeconds", String.valueOf(sinceSeconds)), null);
         List<String> lines = new ArrayList<>();
-        for (JsonNode event : body.path("items")) {
-            lines.add(event.path("type").asText("Event") + " " + event.path("reason").asText("") + ": "
-                    + event.path("message").asText(""));
+        for (JsonNode entry : body.path("logEntries")) {
+            lines.add(masker.mask(entry.path("log").asText("")));
         }
         return lines;
     }
 
-    /** The binding's recent log lines (servers write them as objects with a log field, or as plain strings). */
-    public List<String> logs(String namespace, String binding, int sinceSeconds) {
-        JsonNode body = caller.json("GET", ApiPaths.withQuery(sub(namespace, binding, "logs"), "sinceSeconds",
-                String.valueOf(sinceSeconds)), null);
-        List<String> lines = new ArrayList<>();
-        for (JsonNode entry : body.path("logs")) {
-            lines.add(entry.isTextual() ? entry.asText() : entry.path("log").asText(entry.path("message").asText("")));
-        }
-        return lines;
-    }
-
-    private URI sub(String namespace, String binding, String what) {
-        URI base = ApiPaths.namespaced(apiUrl, namespace, "releasebindings", binding);
-        return URI.create(base + "/" + what);
+    private URI resources(String namespace, String binding, String what) {
+        return URI.create(ApiPaths.namespaced(apiUrl, namespace, "releasebindings", binding) + "/k8sresources/"
+                + what);
     }
 }

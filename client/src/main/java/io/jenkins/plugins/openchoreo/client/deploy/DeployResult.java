@@ -46,7 +46,11 @@ public record DeployResult(String namespace, String project, String component, S
                 + (rollout == null ? "" : ". " + rollout.summary());
     }
 
-    /** Plain values only (strings, numbers, booleans, lists of strings), as Pipeline's script {} can use. */
+    /**
+     * Plain values only (strings, numbers, booleans, lists and maps of them), as Pipeline's script {}
+     * can use. {@code endpointUrls} has the URL to show for each endpoint, {@code endpoints} every URL
+     * the server gave for it ({@link EndpointUrl#toMap()}).
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("namespace", namespace);
@@ -73,6 +77,8 @@ public record DeployResult(String namespace, String project, String component, S
         map.put("readyAt", rollout == null ? null : rollout.readyAt());
         map.put("endpointUrls", rollout == null ? new ArrayList<>()
                 : new ArrayList<>(rollout.endpoints().stream().map(EndpointUrl::url).toList()));
+        map.put("endpoints", rollout == null ? new ArrayList<>()
+                : new ArrayList<>(rollout.endpoints().stream().map(EndpointUrl::toMap).toList()));
         return map;
     }
 

@@ -8,11 +8,12 @@ import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.descriptor.WorkspaceFiles;
 import io.jenkins.plugins.openchoreo.client.error.ConflictException;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
-import io.jenkins.plugins.openchoreo.client.error.ForbiddenException;
+import io.jenkins.plugins.openchoreo.client.error.RolloutNotFollowedException;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.error.ServerErrorException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
+import io.jenkins.plugins.openchoreo.client.rollout.RolloutBaseline;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutWaiter;
 import java.time.Clock;
@@ -60,9 +61,9 @@ public final class Deployer {
         Execution execution = new Execution(request, inputs, connection.workloads(), warnings);
         RolloutWaiter waiter = request.waitOptions() == null || request.dryRun() ? null
                 : new RolloutWaiter(connection.rollouts(), listener::step, request.waitOptions(), Clock.systemUTC());
-        ReleaseBefore before = waiter == null ? ReleaseBefore.NOT_FOLLOWED : releaseBefore(waiter, request, warnings);
+        RolloutBaseline before = waiter == null ? null : baseline(waiter, request, warnings);
         execution.run();
-        RolloutResult rollout = !before.follow() ? null : waitForRollout(waiter, request, before.release(),
+        RolloutResult rollout = before == null ? null : waitForRollout(waiter, request, before,
                 execution.specChanged(), warnings);
         return new DeployResult(request.namespace(), request.project(), request.component(), execution.sent.name(),
                 execution.outcome, request.dryRun(), inputs.mode().wireName(), request.image(),
@@ -75,37 +76,40 @@ public final class Deployer {
     }
 
     /**
-     * The component's release before the write, so the wait can tell the new release from the old;
-     * a 403 here turns waiting off with a warning (strict: fails before anything is written).
+     * The component and its bindings before the write, so the wait can tell the new release from
+     * the old; a rollout that cannot be followed turns waiting off with a warning (strict: fails
+     * before anything is written).
      */
-    private ReleaseBefore releaseBefore(RolloutWaiter waiter, DeployRequest request, List<String> warnings) {
+    private RolloutBaseline baseline(RolloutWaiter waiter, DeployRequest request, List<String> warnings) {
         try {
-            return new ReleaseBefore(true, waiter.latestRelease(request.namespace(), request.component()).orElse(null));
-        } catch (ForbiddenException e) {
+            return waiter.before(request.namespace(), request.component());
+        } catch (RolloutNotFollowedException e) {
             if (request.waitOptions().strict()) {
-                throw e;
+                throw new RolloutNotFollowedException(e.code(), e.reason() + "; nothing was written",
+                        e.requestId(), e.status());
             }
-            warn(warnings, "Not waiting for the rollout: " + e.getMessage() + ". " + e.hint());
-            return ReleaseBefore.NOT_FOLLOWED;
-        }
-    }
-
-    /** Whether the rollout is followed, and the component's latest release before the write (or null). */
-    private record ReleaseBefore(boolean follow, String release) {
-        static final ReleaseBefore NOT_FOLLOWED = new ReleaseBefore(false, null);
-    }
-
-    private RolloutResult waitForRollout(RolloutWaiter waiter, DeployRequest request, String previous,
-            boolean changed, List<String> warnings) {
-        try {
-            return waiter.await(request.namespace(), request.component(), previous, changed);
-        } catch (ForbiddenException e) {
-            if (request.waitOptions().strict()) {
-                throw e;
-            }
-            warn(warnings, "Stopped waiting for the rollout: " + e.getMessage() + ". " + e.hint());
+            warn(warnings, notFollowing(e));
             return null;
         }
+    }
+
+    private RolloutResult waitForRollout(RolloutWaiter waiter, DeployRequest request, RolloutBaseline before,
+            boolean changed, List<String> warnings) {
+        try {
+            return waiter.await(request.namespace(), request.component(), before, changed);
+        } catch (RolloutNotFollowedException e) {
+            if (request.waitOptions().strict()) {
+                throw new RolloutNotFollowedException(e.code(), e.reason() + "; the Workload is written",
+                        e.requestId(), e.status());
+            }
+            warn(warnings, notFollowing(e));
+            return null;
+        }
+    }
+
+    /** One sentence: what is missing; the deploy itself stays green. */
+    private static String notFollowing(RolloutNotFollowedException e) {
+        return "Not following the rollout: " + e.reason() + ".";
     }
 
     private void warn(List<String> warnings, String warning) {

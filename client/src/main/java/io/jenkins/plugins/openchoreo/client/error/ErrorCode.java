@@ -81,13 +81,21 @@ public enum ErrorCode {
     DEADLINE_EXCEEDED(SERVER,
             "The deploy ran out of its overall time budget while retrying; try again later or raise the deadline."),
     ROLLOUT_NOT_READY(SERVER,
-            "The Workload is written but its release did not become Ready in time: read the condition, events "
-                    + "and log lines above, fix the cause (image, configuration, dependency) and deploy again, "
-                    + "or raise waitTimeout if the rollout is only slow."),
+            "The Workload is written but its release did not become Ready in time: read the condition, the pods' "
+                    + "states and events above (their log lines with showLogs / --show-logs), fix the cause (image, "
+                    + "configuration, dependency) and deploy again, or raise waitTimeout if the rollout is only slow."),
     ROLLOUT_FORBIDDEN(AUTHORIZATION,
-            "Waiting for the rollout needs component:view, componentrelease:view and releasebinding:view, which "
-                    + "OpenChoreo's workload-publisher role lacks: bind a role with them to this client in the "
-                    + "namespace, or wait without strict mode (a warning then), or do not wait."),
+            "Following the rollout needs component:view and releasebinding:view, which OpenChoreo's "
+                    + "workload-publisher role lacks: bind a role with them to the client's token subject (sub) in "
+                    + "the namespace, or turn strict waiting off to deploy with a warning instead."),
+    ROLLOUT_NOT_VISIBLE(AUTHORIZATION,
+            "No ReleaseBinding of the component is visible to this client although a release exists: bind a role "
+                    + "with releasebinding:view to the client's token subject (sub) in the namespace; if the client "
+                    + "has it, the release is not bound to an environment (check the component's auto-deploy)."),
+    ROLLOUT_NOT_AUTO_DEPLOYED(USAGE,
+            "The component does not deploy itself (spec.autoDeploy is false), so a Workload change makes no "
+                    + "release to follow: turn auto-deploy on for the component, or deploy without waiting and "
+                    + "promote the release in the portal."),
     PROMOTION_NOT_ALLOWED(INVALID,
             "Promote along a path of the project's DeploymentPipeline (the message names the environments the "
                     + "source may promote to), or ask a platform engineer to add the path to the pipeline."),

@@ -74,6 +74,8 @@ public record PromoteResult(String namespace, String project, String component, 
         map.put("readyAt", rollout == null ? null : rollout.readyAt());
         map.put("endpointUrls", rollout == null ? new ArrayList<>()
                 : new ArrayList<>(rollout.endpoints().stream().map(EndpointUrl::url).toList()));
+        map.put("endpoints", rollout == null ? new ArrayList<>()
+                : new ArrayList<>(rollout.endpoints().stream().map(EndpointUrl::toMap).toList()));
         return map;
     }
 

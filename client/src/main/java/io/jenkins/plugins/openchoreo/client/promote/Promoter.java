@@ -16,6 +16,8 @@ import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.ForbiddenException;
 import io.jenkins.plugins.openchoreo.client.error.NotFoundException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
+import io.jenkins.plugins.openchoreo.client.error.RolloutNotFollowedException;
+import io.jenkins.plugins.openchoreo.client.rollout.RolloutBaseline;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutWaiter;
 import java.time.Clock;
@@ -90,21 +92,26 @@ public final class Promoter {
 
     /**
      * Follows the target's binding to Ready with the deploy's follower, timeouts and warnings: a
-     * 403 while following is a warning unless the wait is strict. An unchanged binding is followed
+     * rollout the client may not follow is a warning unless the wait is strict. An unchanged binding is followed
      * too (it may still be rolling out); a written one only counts once the controller has
      * reconciled the write.
      */
     private RolloutResult waitForReady(OpenChoreoConnection connection, PromoteRequest request, Execution execution) {
         RolloutWaiter waiter = new RolloutWaiter(connection.rollouts(), listener::step,
                 request.waitOptions().withEnvironment(request.to()), Clock.systemUTC());
-        long observedBefore = execution.outcome == DeployOutcome.UNCHANGED ? -1 : execution.observedBefore;
+        // What the target's binding looked like before the write: its status must move past it.
+        RolloutBaseline before = execution.previousRelease == null || execution.outcome == DeployOutcome.UNCHANGED
+                ? RolloutBaseline.NONE : new RolloutBaseline(null, List.of(new RolloutBaseline.Seen(
+                        request.bindingName(), execution.previousRelease, execution.observedBefore)));
+        listener.step("Waiting for release " + execution.release + " to be Ready in " + request.to());
         try {
-            return waiter.awaitBinding(request.namespace(), request.component(), execution.release, observedBefore);
-        } catch (ForbiddenException e) {
+            return waiter.awaitBinding(request.namespace(), request.component(), execution.release, before);
+        } catch (RolloutNotFollowedException e) {
             if (request.waitOptions().strict()) {
-                throw e;
+                throw new RolloutNotFollowedException(e.code(), e.reason() + "; the ReleaseBinding is written",
+                        e.requestId(), e.status());
             }
-            execution.warn("Stopped waiting for the rollout: " + e.getMessage() + ". " + e.hint());
+            execution.warn("Not following the rollout: " + e.reason() + ".");
             return null;
         }
     }
@@ -130,8 +137,8 @@ public final class Promoter {
         private String previousRelease;
         private DeployOutcome outcome;
         private JsonNode sent;
-        /** The target binding's status.observedGeneration before the write; -1 when it had none. */
-        private long observedBefore = -1;
+        /** The target binding's status.observedGeneration before the write; 0 when it had none. */
+        private long observedBefore;
 
         Execution(PromoteRequest request, OpenChoreoConnection connection) {
             this.request = request;
@@ -253,7 +260,7 @@ public final class Promoter {
             checkOwner(existing);
             String current = existing.path("spec").path("releaseName").asText("");
             previousRelease = current.isEmpty() ? null : current;
-            observedBefore = existing.path("status").path("observedGeneration").asLong(-1);
+            observedBefore = existing.path("status").path("observedGeneration").asLong(0);
             if (BindingBodies.runs(existing, release)) {
                 sent = BindingBodies.sendable(existing);
                 outcome = DeployOutcome.UNCHANGED;
