@@ -8,7 +8,8 @@ import io.jenkins.plugins.openchoreo.client.model.Workload;
 /**
  * Tells the portal's CI run view which Workload a build produced, as OpenChoreo's own CI does:
  * annotations {@code openchoreo.dev/workload} (the compact JSON sent) and
- * {@code openchoreo.dev/workload-from-source}, everything else of the WorkflowRun kept.
+ * {@code openchoreo.dev/workload-from-source}, everything else of the WorkflowRun kept (but the
+ * fields the API document marks readOnly, which a request must not carry).
  */
 final class WorkflowRunAnnotator {
 
@@ -27,7 +28,8 @@ final class WorkflowRunAnnotator {
         ObjectNode annotations = Workload.object(Workload.object(doc, "metadata"), "annotations");
         annotations.put(WORKLOAD_ANNOTATION, Json.compact(sent.toJson()));
         annotations.put(FROM_SOURCE_ANNOTATION, Boolean.toString(fromSource));
-        doc.remove("status");
+        // apiVersion, kind and status are readOnly in OpenChoreo's API document: not sent back.
+        doc.remove(java.util.List.of("apiVersion", "kind", "status"));
         client.updateWorkflowRun(namespace, run, doc);
     }
 }
