@@ -30,8 +30,10 @@ import java.util.function.Supplier;
 /**
  * Promotes a component's release from one environment to the next, the way OpenChoreo itself does.
  *
- * <p>The sequence, read from OpenChoreo at commit ad3f5030fcfd76172beb3d7c97a459d73368840b
- * (openchoreo/openchoreo) and from openchoreo/backstage-plugins:
+ * <p>The sequence, read from openchoreo/openchoreo at ad3f5030fcfd76172beb3d7c97a459d73368840b and
+ * from openchoreo/backstage-plugins at 6ccea2a436ac7a37c2d68792108664c99a1d1171 (the portal: the
+ * Promote button of {@code PipelineCanvas.tsx} hands the source environment's release to
+ * {@code EnvironmentOverridesPage.tsx}, which calls {@code updateReleaseBinding}):
  * <ol>
  * <li>{@code GET …/projects/{project}}, then {@code GET …/deploymentpipelines/{spec.deploymentPipelineRef.name}}
  * ({@code internal/occ/resources/client/openapi_client.go} GetProjectDeploymentPipeline). occ's
