@@ -48,6 +48,9 @@ public interface DeployArguments extends ConnectionArguments {
     /** How long to wait, e.g. {@code 10m}, {@code 90s}, {@code 1h30m} or minutes; null for the default. */
     String getWaitTimeout();
 
-    /** Whether a 403 while waiting fails the deploy instead of being a warning. */
+    /** Whether a rollout that cannot be followed fails the deploy instead of being a warning. */
     boolean isStrictWait();
+
+    /** Whether a rollout that does not become Ready reports its pods' last log lines (masked, bounded). */
+    boolean isShowLogs();
 }

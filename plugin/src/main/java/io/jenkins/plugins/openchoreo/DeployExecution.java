@@ -135,7 +135,7 @@ final class DeployExecution {
         log.println(summary);
         if (rollout != null) {
             for (EndpointUrl endpoint : rollout.endpoints()) {
-                if (endpoint.url() != null) {
+                if (!endpoint.url().isEmpty()) {
                     log.println(Messages.DeployExecution_endpoint(endpoint.name(), endpoint.url()));
                 }
             }
@@ -243,8 +243,10 @@ final class DeployExecution {
             throws AbortException {
         WaitOptions wait = null;
         if (args.isWait()) {
-            wait = config.waitOptions(arg(args.getEnvironment()), arg(args.getWaitTimeout()), args.isStrictWait());
-        } else if (arg(args.getEnvironment()) != null || arg(args.getWaitTimeout()) != null || args.isStrictWait()) {
+            wait = config.waitOptions(arg(args.getEnvironment()), arg(args.getWaitTimeout()), args.isStrictWait())
+                    .withShowLogs(args.isShowLogs());
+        } else if (arg(args.getEnvironment()) != null || arg(args.getWaitTimeout()) != null || args.isStrictWait()
+                || args.isShowLogs()) {
             log.println(Messages.DeployExecution_waitOptionsIgnored());
         }
         return DeployRequest.builder(arg(args.getComponent()), arg(args.getImage()))

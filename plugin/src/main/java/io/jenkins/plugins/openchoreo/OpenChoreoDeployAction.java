@@ -140,7 +140,7 @@ public final class OpenChoreoDeployAction implements RunAction2, BuildBadgeActio
         List<Endpoint> list = new ArrayList<>();
         if (rollout != null) {
             for (EndpointUrl endpoint : rollout.endpoints()) {
-                list.add(new Endpoint(endpoint.name(), endpoint.type(), endpoint.url()));
+                list.add(new Endpoint(endpoint));
             }
         }
         return list;
@@ -180,11 +180,25 @@ public final class OpenChoreoDeployAction implements RunAction2, BuildBadgeActio
         private final String name;
         private final String type;
         private final String url;
+        /** Every URL the server gave; absent in actions of older builds. */
+        private final List<Link> urls;
 
-        Endpoint(String name, String type, String url) {
-            this.name = name;
-            this.type = type;
-            this.url = url;
+        Endpoint(EndpointUrl endpoint) {
+            this.name = endpoint.name();
+            this.type = endpoint.type();
+            this.url = endpoint.url();
+            List<Link> all = new ArrayList<>();
+            add(all, "invoke", endpoint.invokeUrl());
+            endpoint.externalUrls().forEach((listener, value) -> add(all, "external " + listener, value));
+            endpoint.internalUrls().forEach((listener, value) -> add(all, "internal " + listener, value));
+            add(all, "service", endpoint.serviceUrl());
+            this.urls = all;
+        }
+
+        private static void add(List<Link> links, String label, String value) {
+            if (value != null && !value.isEmpty()) {
+                links.add(new Link(label, value));
+            }
         }
 
         public String getName() {
@@ -195,7 +209,37 @@ public final class OpenChoreoDeployAction implements RunAction2, BuildBadgeActio
             return type;
         }
 
-        /** The external URL, else the invoke URL; shown as text. */
+        /** The URL to show: the invoke URL, else the external https then http URL, else the service URL. */
+        public String getUrl() {
+            return url;
+        }
+
+        /** The URL as a link target, only if it is http or https. */
+        public String getSafeUrl() {
+            return safe(url);
+        }
+
+        /** Every URL the server reported for the endpoint, labelled (invoke, external https, service, …). */
+        public List<Link> getUrls() {
+            return urls == null ? List.of() : Collections.unmodifiableList(urls);
+        }
+    }
+
+    /** One labelled URL of an endpoint. */
+    public static final class Link {
+
+        private final String label;
+        private final String url;
+
+        Link(String label, String url) {
+            this.label = label;
+            this.url = url;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
         public String getUrl() {
             return url;
         }

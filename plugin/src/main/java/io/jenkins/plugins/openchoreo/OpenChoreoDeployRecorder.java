@@ -60,6 +60,7 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
     private String environment;
     private String waitTimeout;
     private boolean strictWait;
+    private boolean showLogs;
     private boolean deployUnstable;
 
     @DataBoundConstructor
@@ -326,6 +327,17 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
         this.strictWait = strictWait;
     }
 
+    @Override
+    public boolean isShowLogs() {
+        return showLogs;
+    }
+
+    /** With wait: a rollout that fails reports its pods' last log lines too (masked, bounded); off by default. */
+    @DataBoundSetter
+    public void setShowLogs(boolean showLogs) {
+        this.showLogs = showLogs;
+    }
+
     public boolean isDeployUnstable() {
         return deployUnstable;
     }
@@ -346,7 +358,7 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
                 "component", "image", "namespace", "project", "credentialsId", "workloadName", "descriptorPath", "env",
                 "endpoints", "files", "dependencies", "labels", "annotations", "mode",
                 "workflowRun", "failOnWorkflowRunError", "dryRun", "apiUrl", "tokenUrl", "portalUrl",
-                "wait", "environment", "waitTimeout", "strictWait"
+                "wait", "environment", "waitTimeout", "strictWait", "showLogs"
             }) {
                 addHelpFileRedirect(field, OpenChoreoDeployStep.class, field);
             }

@@ -56,6 +56,7 @@ public class OpenChoreoDeployStep extends Step implements DeployArguments {
     private String environment;
     private String waitTimeout;
     private boolean strictWait;
+    private boolean showLogs;
 
     @DataBoundConstructor
     public OpenChoreoDeployStep(String component, String image) {
@@ -304,6 +305,17 @@ public class OpenChoreoDeployStep extends Step implements DeployArguments {
     @DataBoundSetter
     public void setStrictWait(boolean strictWait) {
         this.strictWait = strictWait;
+    }
+
+    @Override
+    public boolean isShowLogs() {
+        return showLogs;
+    }
+
+    /** With wait: a rollout that fails reports its pods' last log lines too (masked, bounded); off by default. */
+    @DataBoundSetter
+    public void setShowLogs(boolean showLogs) {
+        this.showLogs = showLogs;
     }
 
     /**

@@ -43,6 +43,7 @@ public class OpenChoreoPromoteRecorder extends Recorder implements SimpleBuildSt
     private boolean wait;
     private String waitTimeout;
     private boolean strictWait;
+    private boolean showLogs;
     private String apiUrl;
     private String tokenUrl;
     private String portalUrl;
@@ -168,6 +169,16 @@ public class OpenChoreoPromoteRecorder extends Recorder implements SimpleBuildSt
     @DataBoundSetter
     public void setStrictWait(boolean strictWait) {
         this.strictWait = strictWait;
+    }
+
+    @Override
+    public boolean isShowLogs() {
+        return showLogs;
+    }
+
+    @DataBoundSetter
+    public void setShowLogs(boolean showLogs) {
+        this.showLogs = showLogs;
     }
 
     @Override

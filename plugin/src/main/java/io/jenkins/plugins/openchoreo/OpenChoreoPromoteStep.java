@@ -40,6 +40,7 @@ public class OpenChoreoPromoteStep extends Step implements PromoteArguments {
     private boolean wait;
     private String waitTimeout;
     private boolean strictWait;
+    private boolean showLogs;
     private String apiUrl;
     private String tokenUrl;
     private String portalUrl;
@@ -150,6 +151,16 @@ public class OpenChoreoPromoteStep extends Step implements PromoteArguments {
     @DataBoundSetter
     public void setStrictWait(boolean strictWait) {
         this.strictWait = strictWait;
+    }
+
+    @Override
+    public boolean isShowLogs() {
+        return showLogs;
+    }
+
+    @DataBoundSetter
+    public void setShowLogs(boolean showLogs) {
+        this.showLogs = showLogs;
     }
 
     @Override
@@ -268,7 +279,7 @@ public class OpenChoreoPromoteStep extends Step implements PromoteArguments {
 
     /** The fields whose help the deploy step's help files give. */
     static final String[] SHARED_HELP = {"namespace", "project", "credentialsId", "dryRun", "wait", "waitTimeout",
-        "strictWait", "apiUrl", "tokenUrl", "portalUrl"};
+        "strictWait", "showLogs", "apiUrl", "tokenUrl", "portalUrl"};
 
     static FormValidation required(String field, String value) {
         return Util.fixEmptyAndTrim(value) == null ? FormValidation.error(Messages.Forms_required(field))

@@ -28,4 +28,7 @@ public interface PromoteArguments extends ConnectionArguments {
 
     /** Whether a 403 while waiting fails the promotion instead of being a warning. */
     boolean isStrictWait();
+
+    /** Whether a rollout that does not become Ready reports its pods' log lines too (they may hold secrets). */
+    boolean isShowLogs();
 }

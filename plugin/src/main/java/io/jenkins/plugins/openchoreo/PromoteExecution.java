@@ -46,8 +46,9 @@ final class PromoteExecution {
         WaitOptions wait = null;
         if (args.isWait()) {
             // The environment followed is always the target.
-            wait = config.waitOptions(to, engine.arg(args.getWaitTimeout()), args.isStrictWait());
-        } else if (engine.arg(args.getWaitTimeout()) != null || args.isStrictWait()) {
+            wait = config.waitOptions(to, engine.arg(args.getWaitTimeout()), args.isStrictWait())
+                    .withShowLogs(args.isShowLogs());
+        } else if (engine.arg(args.getWaitTimeout()) != null || args.isStrictWait() || args.isShowLogs()) {
             log.println(Messages.PromoteExecution_waitOptionsIgnored());
         }
         return PromoteRequest.builder(engine.arg(args.getComponent()), engine.arg(args.getFrom()), to)

@@ -88,6 +88,9 @@ class OpenChoreoWaitITest {
         assertEquals(1, action.getEndpoints().size());
         assertEquals("api", action.getEndpoints().get(0).getName());
         assertEquals(SandboxFixture.GREETER_URL, action.getEndpoints().get(0).getSafeUrl());
+        // Every URL the server gave is kept: the external gateway's http and https ones and the service URL.
+        assertEquals(List.of("external http", "external https", "service"), action.getEndpoints().get(0).getUrls()
+                .stream().map(OpenChoreoDeployAction.Link::getLabel).toList());
 
         try (JenkinsRule.WebClient wc = j.createWebClient()) {
             HtmlPage page = wc.getPage(run);
@@ -115,9 +118,9 @@ class OpenChoreoWaitITest {
         WorkflowJob job = j.createProject(WorkflowJob.class, "forbidden");
         WorkflowRun run = run(job, "def r = " + deploy(null, "wait: true") + "\necho \"ready=${r.ready}\"",
                 Result.SUCCESS);
-        j.assertLogContains("Warning: Not waiting for the rollout", run);
-        j.assertLogContains("component:view", run);
-        j.assertLogContains("releasebinding:view", run);
+        j.assertLogContains("Warning: Not following the rollout: the client may not read component greeter (it lacks "
+                + "component:view in namespace default).", run);
+        j.assertLogNotContains("HTTP 403", run);
         j.assertLogContains("ready=false", run);
         assertTrue(sandbox.workload("default", "greeter-workload").isPresent());
     }
@@ -141,10 +144,23 @@ class OpenChoreoWaitITest {
                 Result.FAILURE);
         j.assertLogContains("The Workload is written, but the rollout of component greeter is not Ready after 3 s",
                 run);
-        j.assertLogContains("ImagePullBackOff", run);
-        j.assertLogContains("manifest unknown", run);
+        j.assertLogContains("container main waiting: ImagePullBackOff", run);
+        j.assertLogContains("Warning ImagePullBackOff", run);
+        j.assertLogNotContains("manifest unknown", run); // log lines only with showLogs
+
         j.assertLogContains("waitTimeout", run); // the hint
         j.assertLogNotContains("\tat io.jenkins.plugins.openchoreo", run);
+    }
+
+    @Test
+    void showLogsAddsThePodsLogLinesToTheTimeout() throws Exception {
+        sandbox.failRollouts("default", "greeter", "CrashLoopBackOff", "back-off restarting failed container",
+                List.of("listening on :8080", "panic: cannot reach the database"));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "timeout-logs");
+        WorkflowRun run = run(job, deploy(SandboxFixture.WATCHER_CREDENTIALS_ID, "wait: true, waitTimeout: '3s', "
+                + "showLogs: true"), Result.FAILURE);
+        j.assertLogContains("Last log lines of pod greeter-development-", run);
+        j.assertLogContains("panic: cannot reach the database", run);
     }
 
     @Test

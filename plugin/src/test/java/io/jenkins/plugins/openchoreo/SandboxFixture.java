@@ -25,8 +25,8 @@ final class SandboxFixture {
     static final String WATCHER_SECRET = "watch+me";
     /** An endpoint published externally, so the Ready binding has an external URL. */
     static final String API_ENDPOINT = "- {name: api, port: 8080, type: HTTP, visibility: [external]}";
-    /** Where the sandbox says the greeter's external endpoint answers. */
-    static final String GREETER_URL = "http://development.openchoreo.localhost:19080/shop/greeter";
+    /** Where the sandbox says the greeter's external endpoint answers (its external gateway's https URL). */
+    static final String GREETER_URL = "https://development-default.openchoreo.localhost:19443/shop/greeter";
 
     private SandboxFixture() {}
 

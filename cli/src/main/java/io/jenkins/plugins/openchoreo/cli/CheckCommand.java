@@ -55,6 +55,7 @@ final class CheckCommand implements Callable<Integer>, Output.WithOutput {
                 namespace, component, output);
         ObjectNode json = Json.object();
         json.put("identity", result.identity());
+        json.put("subject", result.subject());
         json.put("serverVersion", result.version().toString());
         json.put("namespace", result.namespace());
         json.put("component", result.component());

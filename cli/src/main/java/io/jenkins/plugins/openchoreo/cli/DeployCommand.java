@@ -107,6 +107,7 @@ final class DeployCommand implements Callable<Integer>, Output.WithOutput {
     @Mixin
     WaitArguments waiting;
 
+
     private final SecretMasker masker = new SecretMasker();
 
     @Override

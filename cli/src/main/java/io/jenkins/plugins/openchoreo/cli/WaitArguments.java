@@ -22,9 +22,16 @@ final class WaitArguments {
             description = "First pause between polls while waiting; it grows to 15 s (default ${DEFAULT-VALUE}).")
     int pollInterval;
 
-    @Option(names = "--strict-wait", description = "Fail (before writing) when the client may not follow the "
-            + "rollout, instead of a warning.")
+    @Option(names = "--strict-wait", description = "Fail (before writing, where that can be known) when the "
+            + "rollout cannot be followed (a missing view permission, no visible ReleaseBinding, auto-deploy off), "
+            + "instead of a warning.")
     boolean strictWait;
+
+    @Option(names = "--show-logs", defaultValue = "${env:OPENCHOREO_SHOW_LOGS:-false}", description = "With --wait: "
+            + "when the release does not become Ready, add its pods' last log lines (masked, at most 20 a pod) to "
+            + "the error, besides their states and events (env OPENCHOREO_SHOW_LOGS). Off by default: application "
+            + "logs may hold its secrets.")
+    boolean showLogs;
 
     /** How to wait for this environment (null: the engine's choice), or null without --wait. */
     WaitOptions options(String environment) {
@@ -36,6 +43,6 @@ final class WaitArguments {
         }
         return WaitOptions.defaults().withEnvironment(environment).withTimeout(Duration.ofSeconds(waitTimeout))
                 .withIntervals(Duration.ofSeconds(pollInterval), WaitOptions.DEFAULT_MAX_INTERVAL)
-                .withStrict(strictWait);
+                .withStrict(strictWait).withShowLogs(showLogs);
     }
 }

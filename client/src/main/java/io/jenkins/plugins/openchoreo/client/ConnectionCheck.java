@@ -6,6 +6,7 @@ import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.auth.TokenClaims;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
+import java.util.Optional;
 
 /**
  * "Test connection": the server's version, a token, and one harmless call that OpenChoreo's CI
@@ -24,18 +25,31 @@ public final class ConnectionCheck {
         OpenChoreoConnection connection = new OpenChoreoConnection(settings, credentials, cache, observer);
         ServerVersion version = connection.workloads().version();
         AccessToken token = connection.tokens().token(observer);
-        String identity = TokenClaims.peek(token.value()).map(TokenClaims::identity).orElse("(opaque token)");
+        Optional<TokenClaims> claims = TokenClaims.peek(token.value());
+        String identity = claims.map(TokenClaims::identity).orElse("(opaque token)");
+        String subject = claims.map(TokenClaims::subject).orElse(null);
         String probe = component == null || component.isBlank() ? PROBE_COMPONENT : component.trim();
         int workloads = connection.workloads().listByComponent(namespace, probe).size();
-        return new Result(identity, version, namespace, probe, workloads);
+        return new Result(identity, subject, version, namespace, probe, workloads);
     }
 
-    /** What the check found. */
-    public record Result(String identity, ServerVersion version, String namespace, String component, int workloads) {
+    /**
+     * What the check found.
+     *
+     * @param identity the token's client ({@code client_id}, else {@code sub})
+     * @param subject the token's {@code sub} claim, or null for an opaque token: OpenChoreo's role
+     *     bindings for service accounts match it ({@code entitlement: {claim: sub, value: …}}), and
+     *     identity providers other than ThunderID put something other than the client id there
+     *     (Keycloak: the service account's user id)
+     */
+    public record Result(String identity, String subject, ServerVersion version, String namespace, String component,
+            int workloads) {
 
         public String summary() {
-            return "Connected to " + version + " as " + identity + "; namespace " + namespace + " is reachable ("
-                    + workloads + " Workload" + (workloads == 1 ? "" : "s") + " for component " + component + ")";
+            return "Connected to " + version + " as " + identity + (subject == null ? ""
+                    : " (token subject " + subject + ": the value an OpenChoreo role binding must name)")
+                    + "; namespace " + namespace + " is reachable (" + workloads + " Workload"
+                    + (workloads == 1 ? "" : "s") + " for component " + component + ")";
         }
     }
 }

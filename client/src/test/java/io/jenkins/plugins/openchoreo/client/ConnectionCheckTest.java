@@ -56,8 +56,10 @@ class ConnectionCheckTest {
         assertThat(result.version().version()).isEqualTo("v1.2.3");
         assertThat(result.component()).isEqualTo(ConnectionCheck.PROBE_COMPONENT);
         assertThat(result.workloads()).isZero();
+        assertThat(result.subject()).isEqualTo(Sandbox.DEFAULT_CLIENT_ID);
         assertThat(result.summary()).isEqualTo("Connected to " + result.version() + " as "
-                + Sandbox.DEFAULT_CLIENT_ID + "; namespace default is reachable (0 Workloads for component "
+                + Sandbox.DEFAULT_CLIENT_ID + " (token subject " + Sandbox.DEFAULT_CLIENT_ID + ": the value an "
+                + "OpenChoreo role binding must name); namespace default is reachable (0 Workloads for component "
                 + ConnectionCheck.PROBE_COMPONENT + ")");
         // Only routes the workload-publisher role may call: no namespace list, no component read.
         assertThat(sandbox.requests()).extracting(RecordedRequest::route)
@@ -82,8 +84,25 @@ class ConnectionCheckTest {
         ConnectionCheck.Result result = check(SandboxTestSupport.settings(sandbox), Credentials.token("opaque-ci-token"),
                 "greeter");
         assertThat(result.identity()).isEqualTo("(opaque token)");
-        assertThat(result.summary()).contains("as (opaque token)").doesNotContain("opaque-ci-token");
+        assertThat(result.summary()).contains("as (opaque token);").doesNotContain("opaque-ci-token");
+        assertThat(result.subject()).isNull();
         assertThat(sandbox.count(Route.TOKEN)).isZero();
+    }
+
+    @Test
+    void theSubjectARoleBindingMustNameIsShownWhenItIsNotTheClientId() {
+        // Keycloak's client-credentials tokens: client_id/azp name the client, sub the service account's user id.
+        String claims = "{\"iss\":\"https://keycloak.example.com/realms/ci\",\"sub\":\"8f1c2d3e-0000-4000-8000-"
+                + "000000000001\",\"azp\":\"ci-jenkins\",\"client_id\":\"ci-jenkins\",\"exp\":4102444800}";
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String token = base64.encodeToString("{\"alg\":\"RS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + base64.encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".c2ln";
+        sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).body("application/json", "{\"items\":[]}"));
+        ConnectionCheck.Result result = check(SandboxTestSupport.settings(sandbox), Credentials.token(token), null);
+        assertThat(result.identity()).isEqualTo("ci-jenkins");
+        assertThat(result.subject()).isEqualTo("8f1c2d3e-0000-4000-8000-000000000001");
+        assertThat(result.summary()).contains("as ci-jenkins (token subject 8f1c2d3e-0000-4000-8000-000000000001: "
+                + "the value an OpenChoreo role binding must name)");
     }
 
     @Test
