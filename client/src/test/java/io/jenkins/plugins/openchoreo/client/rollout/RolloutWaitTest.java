@@ -140,6 +140,15 @@ class RolloutWaitTest {
                         + ".local:9090/admin"));
     }
 
+    /**
+     * The readiness rule (BindingState), after internal/controller/releasebinding/controller.go and
+     * controller_status.go at ad3f5030fcfd76172beb3d7c97a459d73368840b: a binding is Ready for release R
+     * when it names R, its status.observedGeneration has grown past the one it had while naming another
+     * release, no deciding condition carries an older observedGeneration, and Ready is True. The sandbox
+     * shows both stale states the controller leaves: the switched spec with the old status, then the first
+     * reconcile with the old ResourcesReady. Either check alone lets one of them through (both were seen
+     * failing this test).
+     */
     @Test
     void theStaleReadyStatusOfThePreviousReleaseIsNotTakenForThisOne() {
         seedWithEndpoint("r/g:1");
