@@ -5,7 +5,7 @@ package io.jenkins.plugins.openchoreo;
  * Plain strings: {@code env}, {@code labels} and {@code annotations} take one {@code KEY=value}
  * per line (Pipeline's data binding cannot bind a map, and a text area binds a string).
  */
-public interface DeployArguments {
+public interface DeployArguments extends ConnectionArguments {
 
     String getComponent();
 
@@ -14,8 +14,6 @@ public interface DeployArguments {
     String getNamespace();
 
     String getProject();
-
-    String getCredentialsId();
 
     String getWorkloadName();
 
@@ -40,12 +38,6 @@ public interface DeployArguments {
     boolean isFailOnWorkflowRunError();
 
     boolean isDryRun();
-
-    String getApiUrl();
-
-    String getTokenUrl();
-
-    String getPortalUrl();
 
     /** Follow the deploy until its release is Ready (off by default). */
     boolean isWait();

@@ -24,6 +24,7 @@ import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import io.jenkins.plugins.openchoreo.client.rollout.EndpointUrl;
+import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;
 import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -71,32 +72,15 @@ final class DeployExecution {
      *     in a {@code SynchronousNonBlockingStepExecution} and a freestyle build)
      */
     DeployResult deploy(DeployArguments args) throws AbortException, InterruptedException {
-        OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
-        BuildLogListener log = new BuildLogListener(listener, masker);
-        try {
-            String apiOverride = arg(args.getApiUrl());
-            String tokenOverride = arg(args.getTokenUrl());
+        return withEngine(args, (config, log, connect) -> {
             DeployRequest request = request(args, config, log); // argument errors first, before any lookup
+            Engine engine = connect.open();
             if (request.descriptor() != null && workspace == null) {
                 throw new AbortException(Messages.DeployExecution_noWorkspace(request.descriptor()));
             }
-            ConnectionSettings configured = config.toConnectionSettings(apiOverride, tokenOverride,
-                    arg(args.getPortalUrl()));
-            Chosen chosen = credentials(args, config, configured, apiOverride, tokenOverride, log);
-            ConnectionSettings settings = chosen.settings();
-            DeployResult result = new Deployer(settings, chosen.credentials(), TokenCache.shared(),
+            DeployResult result = new Deployer(engine.settings(), engine.credentials(), TokenCache.shared(),
                     workspace == null ? null : new FilePathWorkspaceFiles(workspace), log).deploy(request);
-            log.println(result.summary());
-            if (result.rollout() != null) {
-                for (EndpointUrl endpoint : result.rollout().endpoints()) {
-                    if (!endpoint.url().isEmpty()) {
-                        log.println(Messages.DeployExecution_endpoint(endpoint.name(), endpoint.url()));
-                    }
-                }
-            }
-            if (result.portalUrl() != null) {
-                log.println(Messages.DeployExecution_portal(result.portalUrl()));
-            }
+            report(log, result.summary(), result.rollout(), result.portalUrl());
             String annotation = PortalLinks.jenkinsAnnotation(JobNames.forPortal(run.getParent()),
                     config.getInstanceName());
             if (recordFirst(new OpenChoreoDeployAction(result, annotation))) {
@@ -104,6 +88,26 @@ final class DeployExecution {
                 log.println(Messages.DeployExecution_jenkinsAnnotation(annotation));
             }
             return result;
+        });
+    }
+
+    /**
+     * Runs engine work (a deploy, a promotion) the same way: the global configuration, the build
+     * log, and, when the work asks for it after checking its arguments, the connection settings and
+     * the credential under the rules of {@link #credentials}. The engine's errors end the build with
+     * their message and hint, an abort stays an abort, anything else is reported as a bug.
+     */
+    <T> T withEngine(ConnectionArguments args, EngineWork<T> work) throws AbortException, InterruptedException {
+        OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
+        BuildLogListener log = new BuildLogListener(listener, masker);
+        try {
+            return work.run(config, log, () -> {
+                String apiOverride = arg(args.getApiUrl());
+                String tokenOverride = arg(args.getTokenUrl());
+                ConnectionSettings settings = config.toConnectionSettings(apiOverride, tokenOverride,
+                        arg(args.getPortalUrl()));
+                return credentials(args, config, settings, apiOverride, tokenOverride, log);
+            });
         } catch (OpenChoreoException e) {
             if (e.code() == ErrorCode.ABORTED || Thread.currentThread().isInterrupted()) {
                 Thread.interrupted(); // the flag is carried by the exception now
@@ -116,6 +120,36 @@ final class DeployExecution {
             throw new AbortException(masker.mask(BuildLogListener.PREFIX + e.getMessage()));
         } catch (RuntimeException e) {
             throw bug(e, masker);
+        }
+    }
+
+    /** Where the engine goes and who it is: what {@link EngineWork} asks for once its arguments are fine. */
+    record Engine(ConnectionSettings settings, Credentials credentials) {}
+
+    /** A deploy or a promotion, given the configuration, the build log and a way to the engine. */
+    @FunctionalInterface
+    interface EngineWork<T> {
+        T run(OpenChoreoGlobalConfiguration config, BuildLogListener log, Connector connect) throws AbortException;
+    }
+
+    /** Looks up the settings and the credential; throws {@link AbortException} when the rules refuse them. */
+    @FunctionalInterface
+    interface Connector {
+        Engine open() throws AbortException;
+    }
+
+    /** The result's summary, the endpoints of its Ready release and the portal link, in the build log. */
+    static void report(BuildLogListener log, String summary, RolloutResult rollout, String portalUrl) {
+        log.println(summary);
+        if (rollout != null) {
+            for (EndpointUrl endpoint : rollout.endpoints()) {
+                if (!endpoint.url().isEmpty()) {
+                    log.println(Messages.DeployExecution_endpoint(endpoint.name(), endpoint.url()));
+                }
+            }
+        }
+        if (portalUrl != null) {
+            log.println(Messages.DeployExecution_portal(portalUrl));
         }
     }
 
@@ -134,9 +168,6 @@ final class DeployExecution {
         String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getName() + ": " + e.getMessage();
         return new AbortException(masker.mask(BuildLogListener.PREFIX + Messages.DeployExecution_bug(message)));
     }
-
-    /** The credentials a deploy uses, and the settings it uses them with (the token URL fixed once checked). */
-    private record Chosen(Credentials credentials, ConnectionSettings settings) {}
 
     /**
      * The credential for this run: folder credentials of the job count, the triggering user's
@@ -164,7 +195,7 @@ final class DeployExecution {
      * sent to the API URL, so it needs no token URL.</li>
      * </ul>
      */
-    private Chosen credentials(DeployArguments args, OpenChoreoGlobalConfiguration config,
+    private Engine credentials(ConnectionArguments args, OpenChoreoGlobalConfiguration config,
             ConnectionSettings settings, String apiOverride, String tokenOverride, CallObserver observer)
             throws AbortException {
         boolean urlOverridden = apiOverride != null || tokenOverride != null;
@@ -203,7 +234,7 @@ final class DeployExecution {
             throw new AbortException(Messages.Credentials_wrongType(id, credential.getDescriptor().getDisplayName()));
         }
         CredentialsProvider.track(run, credential);
-        return new Chosen(credentials, checked);
+        return new Engine(checked, credentials);
     }
 
     /**
@@ -300,7 +331,8 @@ final class DeployExecution {
         }
     }
 
-    private String arg(String value) {
+    /** An argument as given, with the freestyle {@code ${VAR}} expansion; null when blank. */
+    String arg(String value) {
         String trimmed = Util.fixEmptyAndTrim(value);
         return trimmed == null ? null : Util.fixEmptyAndTrim(expand.apply(trimmed));
     }

@@ -51,13 +51,7 @@ public final class OpenChoreoDeployAction implements RunAction2, BuildBadgeActio
         this.release = rollout == null ? null : rollout.release();
         this.environment = rollout == null ? null : rollout.environment();
         this.readyAt = rollout == null ? null : rollout.readyAt();
-        List<Endpoint> list = new ArrayList<>();
-        if (rollout != null) {
-            for (EndpointUrl endpoint : rollout.endpoints()) {
-                list.add(new Endpoint(endpoint));
-            }
-        }
-        this.endpoints = list;
+        this.endpoints = endpoints(rollout);
         this.jenkinsAnnotation = jenkinsAnnotation;
     }
 
@@ -139,6 +133,17 @@ public final class OpenChoreoDeployAction implements RunAction2, BuildBadgeActio
     /** The value of the component's {@code jenkins.io/job-full-name} annotation that finds this job. */
     public String getJenkinsAnnotation() {
         return jenkinsAnnotation;
+    }
+
+    /** The endpoints of a Ready release as plain values; empty when the step did not wait. */
+    static List<Endpoint> endpoints(RolloutResult rollout) {
+        List<Endpoint> list = new ArrayList<>();
+        if (rollout != null) {
+            for (EndpointUrl endpoint : rollout.endpoints()) {
+                list.add(new Endpoint(endpoint));
+            }
+        }
+        return list;
     }
 
     static String safe(String url) {

@@ -7,9 +7,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
 import hudson.model.AbstractProject;
-import hudson.model.Executor;
 import hudson.model.Item;
-import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
@@ -74,28 +72,14 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        Result result = run.getResult();
-        if (result != null && result.isWorseThan(Result.UNSTABLE)) {
-            listener.getLogger().println(BuildLogListener.PREFIX + Messages.OpenChoreoDeployRecorder_skipped(result));
-            return;
-        }
-        if (result != null && result.isWorseThan(Result.SUCCESS) && !deployUnstable) {
-            listener.getLogger().println(BuildLogListener.PREFIX
-                    + Messages.OpenChoreoDeployRecorder_skippedUnstable(result));
+        if (!PublisherRuns.proceed(run, listener, deployUnstable, Messages::OpenChoreoDeployRecorder_skipped,
+                Messages::OpenChoreoDeployRecorder_skippedUnstable)) {
             return;
         }
         try {
             new DeployExecution(run, workspace, listener, env::expand).deploy(this);
         } catch (InterruptedException e) {
-            // Aborted while waiting. Post-build actions run in AbstractBuild's performAllBuildSteps,
-            // which turns any exception into FAILURE (and an InterruptedException into a stack
-            // trace): record ABORTED and its cause here, and end with a one-line message instead.
-            Executor executor = Executor.currentExecutor();
-            run.setResult(executor == null ? Result.ABORTED : executor.abortResult());
-            if (executor != null) {
-                executor.recordCauseOfInterruption(run, listener);
-            }
-            throw new AbortException(BuildLogListener.PREFIX + e.getMessage());
+            throw PublisherRuns.aborted(run, listener, e);
         }
     }
 

@@ -76,6 +76,33 @@ final class SandboxFixture {
                         "OpenChoreo rollout watcher", WATCHER_CLIENT_ID, WATCHER_SECRET));
     }
 
+    /** A client that may promote (ReleaseBinding create and update): another credential than the deploy's. */
+    static final String PROMOTER_CREDENTIALS_ID = "openchoreo-promoter";
+    static final String PROMOTER_CLIENT_ID = "release-promoter";
+    static final String PROMOTER_SECRET = "promote+me";
+
+    /** Registers the promoter client with the sandbox and adds it as global credentials. */
+    static void addPromoterCredentials(Sandbox sandbox) throws Exception {
+        sandbox.registerClient(PROMOTER_CLIENT_ID, PROMOTER_SECRET, AuthMethod.POST, Role.RELEASE_PROMOTER);
+        CredentialsProvider.lookupStores(jenkins()).iterator().next().addCredentials(Domain.global(),
+                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, PROMOTER_CREDENTIALS_ID,
+                        "OpenChoreo release promoter", PROMOTER_CLIENT_ID, PROMOTER_SECRET));
+    }
+
+    /** greeter's Workload with this image and an external endpoint, settled: its release is Ready in development. */
+    static String deployedInDevelopment(Sandbox sandbox, String image) {
+        com.fasterxml.jackson.databind.node.ObjectNode workload = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        workload.putObject("metadata").put("name", "greeter-workload");
+        com.fasterxml.jackson.databind.node.ObjectNode spec = workload.putObject("spec");
+        spec.putObject("owner").put("projectName", "shop").put("componentName", "greeter");
+        spec.putObject("container").put("image", image);
+        spec.putObject("endpoints").putObject("api").put("type", "HTTP").put("port", 8080).putArray("visibility")
+                .add("external");
+        sandbox.putWorkload("default", workload);
+        return sandbox.releaseBinding("default", "greeter-development").orElseThrow().at("/spec/releaseName").asText();
+    }
+
     static String secret(Sandbox sandbox) {
         return sandbox.defaultClient().secret();
     }

@@ -9,9 +9,7 @@ import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
 import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
 import io.jenkins.plugins.openchoreo.client.descriptor.LocalWorkspaceFiles;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
-import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,35 +100,13 @@ final class DeployCommand implements Callable<Integer>, Output.WithOutput {
     @Option(names = "--dry-run", description = "Read and plan, but write nothing.")
     boolean dryRun;
 
-    @Option(names = "--wait", defaultValue = "${env:OPENCHOREO_WAIT:-false}", description = "After the write, "
-            + "follow the release until it is Ready in the environment, and report its endpoint URLs "
-            + "(env OPENCHOREO_WAIT). Needs component, release and release binding view permissions; without "
-            + "them a warning, unless --strict-wait.")
-    boolean waitForReady;
-
     @Option(names = "--environment", defaultValue = "${env:OPENCHOREO_ENVIRONMENT}", description = "Environment to "
             + "wait for (env OPENCHOREO_ENVIRONMENT; default: the component's first, as auto-deploy uses).")
     String environment;
 
-    @Option(names = "--wait-timeout", defaultValue = "${env:OPENCHOREO_WAIT_TIMEOUT:-600}", paramLabel = "SECONDS",
-            description = "How long to wait for Ready, in seconds (env OPENCHOREO_WAIT_TIMEOUT; default "
-                    + "${DEFAULT-VALUE}).")
-    int waitTimeout;
+    @Mixin
+    WaitArguments waiting;
 
-    @Option(names = "--poll-interval", defaultValue = "${env:OPENCHOREO_POLL_INTERVAL:-2}", paramLabel = "SECONDS",
-            description = "First pause between polls while waiting; it grows to 15 s (default ${DEFAULT-VALUE}).")
-    int pollInterval;
-
-    @Option(names = "--strict-wait", description = "Fail (before writing, where that can be known) when the "
-            + "rollout cannot be followed (a missing view permission, no visible ReleaseBinding, auto-deploy off), "
-            + "instead of a warning.")
-    boolean strictWait;
-
-    @Option(names = "--show-logs", defaultValue = "${env:OPENCHOREO_SHOW_LOGS:-false}", description = "With --wait: "
-            + "when the release does not become Ready, add its pods' last log lines (masked, at most 20 a pod) to "
-            + "the error, besides their states and events (env OPENCHOREO_SHOW_LOGS). Off by default: application "
-            + "logs may hold its secrets.")
-    boolean showLogs;
 
     private final SecretMasker masker = new SecretMasker();
 
@@ -160,23 +136,11 @@ final class DeployCommand implements Callable<Integer>, Output.WithOutput {
                 .workloadName(workloadName).descriptor(descriptor).env(env).endpoints(endpoints).files(files)
                 .dependencies(dependencies).labels(labels).annotations(annotations).mode(deployMode)
                 .workflowRun(workflowRun).failOnWorkflowRunError(failOnWorkflowRunError).dryRun(dryRun)
-                .waitOptions(waitOptions()).build();
+                .waitOptions(waiting.options(environment)).build();
         DeployResult result = new Deployer(settings, credentials, TokenCache.shared(),
                 new LocalWorkspaceFiles(repoRoot.toAbsolutePath().normalize()), output).deploy(request);
         output.result(Texts.result(result), result.toJson());
         return ExitCodes.OK;
-    }
-
-    private WaitOptions waitOptions() {
-        if (!waitForReady) {
-            return null;
-        }
-        if (waitTimeout < 1 || pollInterval < 1) {
-            throw ConnectionOptions.usage("--wait-timeout and --poll-interval are whole seconds, at least 1");
-        }
-        return WaitOptions.defaults().withEnvironment(environment).withTimeout(Duration.ofSeconds(waitTimeout))
-                .withIntervals(Duration.ofSeconds(pollInterval), WaitOptions.DEFAULT_MAX_INTERVAL)
-                .withStrict(strictWait).withShowLogs(showLogs);
     }
 
     static void remember(SecretMasker masker, Credentials credentials) {

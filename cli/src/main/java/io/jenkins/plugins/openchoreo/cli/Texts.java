@@ -2,6 +2,9 @@ package io.jenkins.plugins.openchoreo.cli;
 
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
 import io.jenkins.plugins.openchoreo.client.mask.ServerText;
+import io.jenkins.plugins.openchoreo.client.promote.PromoteResult;
+import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;
+import java.util.List;
 
 /** The human-readable forms of results. */
 final class Texts {
@@ -17,17 +20,37 @@ final class Texts {
         if (result.portalUrl() != null) {
             line(text, "portal", result.portalUrl());
         }
-        if (result.rollout() != null) {
-            line(text, "release", result.rollout().release() + " Ready in " + result.rollout().environment() + " at "
-                    + result.rollout().readyAt());
-            result.rollout().endpoints().forEach(e -> line(text, "endpoint", e.name() + " " + e.url()));
+        tail(text, result.rollout(), result.warnings(), result.apiRequests(), result.identityProviderRequests(),
+                result.durationMillis());
+        return text.toString();
+    }
+
+    static String result(PromoteResult result) {
+        StringBuilder text = new StringBuilder(result.summary());
+        line(text, "binding", result.namespace() + "/" + result.bindingName() + " (project " + result.project()
+                + ")");
+        line(text, "bound", result.previousRelease() == null || result.previousRelease().equals(result.release())
+                ? result.release() : result.previousRelease() + " → " + result.release());
+        line(text, "path", result.from() + " → " + result.to());
+        if (result.portalUrl() != null) {
+            line(text, "portal", result.portalUrl());
         }
-        for (String warning : result.warnings()) {
+        tail(text, result.rollout(), result.warnings(), result.apiRequests(), result.identityProviderRequests(),
+                result.durationMillis());
+        return text.toString();
+    }
+
+    /** What deploys and promotions both end with: the Ready release, warnings, the requests made. */
+    private static void tail(StringBuilder text, RolloutResult rollout, List<String> warnings, int api, int idp,
+            long millis) {
+        if (rollout != null) {
+            line(text, "release", rollout.release() + " Ready in " + rollout.environment() + " at " + rollout.readyAt());
+            rollout.endpoints().forEach(e -> line(text, "endpoint", e.name() + " " + e.url()));
+        }
+        for (String warning : warnings) {
             line(text, "warning", warning);
         }
-        line(text, "requests", result.apiRequests() + " API, " + result.identityProviderRequests()
-                + " identity provider, " + result.durationMillis() + " ms");
-        return text.toString();
+        line(text, "requests", api + " API, " + idp + " identity provider, " + millis + " ms");
     }
 
     /** One labelled line; the value may be the server's (an image, an endpoint URL), so it is kept to one line. */

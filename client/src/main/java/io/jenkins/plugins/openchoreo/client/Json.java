@@ -31,6 +31,24 @@ public final class Json {
         }
     }
 
+    /**
+     * A result map of plain values as a JSON object: lists become arrays of strings (or of objects,
+     * for lists of maps), the rest JSON values. What the CLI prints for a result's {@code toMap()}.
+     */
+    public static ObjectNode ofPlainMap(java.util.Map<String, Object> map) {
+        ObjectNode json = object();
+        map.forEach((key, value) -> {
+            if (value instanceof java.util.List<?> list) {
+                com.fasterxml.jackson.databind.node.ArrayNode array = json.putArray(key);
+                list.forEach(item -> array.add(item instanceof java.util.Map<?, ?> ? MAPPER.valueToTree(item)
+                        : array.textNode(String.valueOf(item))));
+            } else {
+                json.set(key, MAPPER.valueToTree(value));
+            }
+        });
+        return json;
+    }
+
     public static String pretty(JsonNode node) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client;
 
+import io.jenkins.plugins.openchoreo.client.api.PromotionClient;
 import io.jenkins.plugins.openchoreo.client.api.RolloutClient;
 import io.jenkins.plugins.openchoreo.client.api.WorkloadClient;
 import io.jenkins.plugins.openchoreo.client.auth.ClientCredentialsTokenSource;
@@ -31,6 +32,7 @@ public final class OpenChoreoConnection {
     private final TokenSource tokens;
     private final WorkloadClient workloads;
     private final RolloutClient rollouts;
+    private final PromotionClient promotions;
     private final CallObserver observer;
 
     public OpenChoreoConnection(ConnectionSettings settings, Credentials credentials, TokenCache cache,
@@ -53,6 +55,7 @@ public final class OpenChoreoConnection {
         }
         this.workloads = new WorkloadClient(settings.apiUrl(), transport, retrier, tokens, masker, observer);
         this.rollouts = new RolloutClient(settings.apiUrl(), transport, retrier, tokens, masker, observer);
+        this.promotions = new PromotionClient(settings.apiUrl(), transport, retrier, tokens, masker, observer);
     }
 
     /**
@@ -91,6 +94,10 @@ public final class OpenChoreoConnection {
 
     public RolloutClient rollouts() {
         return rollouts;
+    }
+
+    public PromotionClient promotions() {
+        return promotions;
     }
 
     public CallObserver observer() {

@@ -26,7 +26,7 @@ class CliDocsTest {
 
     /** Where the options of each mixin are documented, by the mixin's field name in the commands. */
     static final Map<String, String> MIXIN_SECTIONS = Map.of("connection", "Connection options",
-            "outputOptions", "Output options");
+            "outputOptions", "Output options", "waiting", "Wait options");
 
     static final Pattern COMMAND_LINE = Pattern.compile(
             "^(?:openchoreo|java\\s+(?:-\\S+\\s+)*-jar\\s+\\S*openchoreo-cli\\.jar)(?:\\s+(.*))?$");
@@ -191,6 +191,18 @@ class CliDocsTest {
                 .matcher(Docs.read(Docs.root().resolve(module).resolve("pom.xml")));
         assertThat(finalName.find()).as(module + "/pom.xml names its jar").isTrue();
         assertThat(command.group(3)).as("the jar's name").isEqualTo(finalName.group(1));
+    }
+
+    @Test
+    void thePromoteJsonOutputShownHasTheKeysTheCliPrints() throws Exception {
+        Docs.Block shown = Docs.marked(PAGE, "check: openchoreo promote --output json");
+        Set<String> keys = new TreeSet<>();
+        io.jenkins.plugins.openchoreo.client.Json.MAPPER.readTree(shown.text()).fieldNames()
+                .forEachRemaining(keys::add);
+        Set<String> expected = new TreeSet<>(PluginDocsTest.resultMapKeys(
+                io.jenkins.plugins.openchoreo.client.promote.PromoteResult.class));
+        expected.add("releaseBinding"); // PromoteResult.toJson(): the map's keys plus the binding sent
+        assertThat(keys).as("top-level keys of the promote JSON shown in docs/cli.md").isEqualTo(expected);
     }
 
     @Test

@@ -18,7 +18,7 @@ class DocsLinksAndBlocksTest {
 
     static final List<String> PAGES = List.of("README.md", "getting-started.md", "pipeline-step.md", "freestyle.md",
             "configuration-as-code.md", "workload-descriptor.md", "cli.md", "troubleshooting.md", "security.md",
-            "migrating-from-scripts.md", "deploy-sequence.md");
+            "migrating-from-scripts.md", "deploy-sequence.md", "from-build-to-production.md");
 
     @Test
     void thePagesExist() {
@@ -26,7 +26,7 @@ class DocsLinksAndBlocksTest {
     }
 
     /**
-     * Checked: a Mermaid diagram (rendered, not run), a block with an openchoreoDeploy call
+     * Checked: a Mermaid diagram (rendered, not run), a block with an openchoreoDeploy or openchoreoPromote call
      * (PluginDocsTest), with a CLI command line (CliDocsTest), or with a marker: {@code check: …}
      * naming the test that checks it (CliDocsTest, PluginDocsTest, RunOutputDocsTest,
      * QuotedGuideDocsTest, DescriptorDocsTest), {@code file: …} (DescriptorDocsTest) or

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
+import io.jenkins.plugins.openchoreo.client.promote.PromoteResult;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -86,13 +87,21 @@ class PluginDocsTest {
         assertThat(unknown).as("keys under unclassified.openchoreo that the global configuration lacks").isEmpty();
     }
 
+    static final String PROMOTION_PAGE = "from-build-to-production.md";
+
     /** The keys of DeployResult.toMap(), from a result made with neutral values (so new fields count too). */
     static Set<String> resultMapKeys() throws Exception {
-        Constructor<?> canonical = DeployResult.class.getDeclaredConstructor(Arrays.stream(
-                DeployResult.class.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new));
-        Object[] values = Arrays.stream(DeployResult.class.getRecordComponents()).map(c -> neutral(c.getType()))
-                .toArray();
-        return ((DeployResult) canonical.newInstance(values)).toMap().keySet();
+        return resultMapKeys(DeployResult.class);
+    }
+
+    /** The keys of a result record's {@code toMap()}, from one made with neutral values. */
+    @SuppressWarnings("unchecked")
+    static Set<String> resultMapKeys(Class<? extends Record> type) throws Exception {
+        Constructor<?> canonical = type.getDeclaredConstructor(Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getType).toArray(Class<?>[]::new));
+        Object[] values = Arrays.stream(type.getRecordComponents()).map(c -> neutral(c.getType())).toArray();
+        Object result = canonical.newInstance(values);
+        return ((Map<String, Object>) type.getMethod("toMap").invoke(result)).keySet();
     }
 
     private static Object neutral(Class<?> type) {
@@ -128,9 +137,11 @@ class PluginDocsTest {
                 .containsExactlyInAnyOrderElementsOf(resultMapKeys());
     }
 
-    /** The named arguments of every openchoreoDeploy(…) call in a text. */
+    /** The named arguments of every openchoreoDeploy(…) and openchoreoPromote(…) call in a text. */
     static List<List<String>> stepCalls(String text) {
-        return calls("openchoreoDeploy", text);
+        List<List<String>> calls = new ArrayList<>(calls("openchoreoDeploy", text));
+        calls.addAll(calls("openchoreoPromote", text));
+        return calls;
     }
 
     /** The named arguments of every {@code symbol(…)} call in a text. */
@@ -183,6 +194,12 @@ class PluginDocsTest {
 
     /** Every {@code symbol(…)} call of docs/ names component: and image:, and only names the class binds. */
     private static void everyCallUsesRealArguments(String symbol, String className, int atLeast) {
+        everyCallUsesRealArguments(symbol, className, atLeast, List.of("component", "image"));
+    }
+
+    /** Every {@code symbol(…)} call of docs/ names the required arguments, and only names the class binds. */
+    private static void everyCallUsesRealArguments(String symbol, String className, int atLeast,
+            List<String> required) {
         Set<String> arguments = PluginSources.boundNames(className);
         List<String> unknown = new ArrayList<>();
         int calls = 0;
@@ -190,8 +207,8 @@ class PluginDocsTest {
             for (Docs.Block block : Docs.blocks(Docs.page(file))) {
                 for (List<String> keys : calls(symbol, block.text())) {
                     calls++;
-                    if (!keys.containsAll(List.of("component", "image"))) {
-                        unknown.add(file + " line " + block.line() + ": a call without component: and image:");
+                    if (!keys.containsAll(required)) {
+                        unknown.add(file + " line " + block.line() + ": a call without " + required);
                     }
                     keys.stream().filter(k -> !arguments.contains(k))
                             .forEach(k -> unknown.add(file + " line " + block.line() + ": " + k));
@@ -205,6 +222,31 @@ class PluginDocsTest {
     @Test
     void everyStepCallInTheDocsUsesRealArguments() {
         everyCallUsesRealArguments("openchoreoDeploy", "OpenChoreoDeployStep", 5);
+    }
+
+    @Test
+    void thePromotionPageListsExactlyThePromoteStepArgumentsAndActionFields() {
+        tableMatches(PROMOTION_PAGE, "Promote step arguments", "OpenChoreoPromoteStep", "component", "from", "to",
+                "release");
+        tableMatches(PROMOTION_PAGE, "Freestyle promote fields", "OpenChoreoPromoteRecorder", "to",
+                "promoteUnstable");
+    }
+
+    @Test
+    void thePromoteReturnedMapTableListsEveryKey() throws Exception {
+        Set<String> documented = new LinkedHashSet<>(
+                Docs.firstColumnCodes(Docs.section(Docs.page(PROMOTION_PAGE), "Promote returned map")));
+        assertThat(documented).as("the Promote returned map table of docs/" + PROMOTION_PAGE
+                + " vs PromoteResult.toMap()").containsExactlyInAnyOrderElementsOf(resultMapKeys(PromoteResult.class));
+    }
+
+    @Test
+    void everyPromoteCallInTheDocsUsesRealArguments() {
+        everyCallUsesRealArguments("openchoreoPromote", "OpenChoreoPromoteStep", 2, List.of("component", "from", "to"));
+        assertThat(Docs.read(PluginSources.source("OpenChoreoPromoteRecorder")))
+                .as("the freestyle promote action's symbol").contains("@Symbol(\"openchoreoPromotePublisher\")");
+        assertThat(Docs.page(PROMOTION_PAGE)).contains("openchoreoPromotePublisher(component: 'greeter', from: "
+                + "'development', to: 'staging')");
     }
 
     @Test

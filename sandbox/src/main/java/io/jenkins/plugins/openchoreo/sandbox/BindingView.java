@@ -110,6 +110,12 @@ final class BindingView {
 
     /** The endpoints' URLs as resolveEndpointURLStatuses and resolveServiceURLs (controller @ad3f503) write them. */
     private ArrayNode endpoints(Rollouts.Release release) {
+        return endpoints(history, release, Rollouts.ENVIRONMENT, invokeUrls, httpsListener);
+    }
+
+    /** The same, for a binding of the component's release in any environment. */
+    static ArrayNode endpoints(Rollouts.History history, Rollouts.Release release, String environment,
+            boolean invokeUrls, boolean httpsListener) {
         TreeMap<String, JsonNode> byName = new TreeMap<>();
         release.spec().path("endpoints").fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
         List<ObjectNode> routed = new ArrayList<>();
@@ -124,7 +130,7 @@ final class BindingView {
             String path = "/" + history.project + "/" + history.component + endpoint.path("basePath").asText("");
             boolean routable = ROUTABLE.contains(type) && (external || internal);
             if (routable && external) {
-                String host = Rollouts.ENVIRONMENT + "-" + history.namespace + ".openchoreo.localhost";
+                String host = environment + "-" + history.namespace + ".openchoreo.localhost";
                 if (invokeUrls) {
                     out.put("invokeURL", httpsListener ? scheme(type, true) + "://" + host + ":" + GATEWAY_HTTPS_PORT
                             + path : scheme(type, false) + "://" + host + ":" + GATEWAY_HTTP_PORT + path);
@@ -132,11 +138,11 @@ final class BindingView {
                 out.set("externalURLs", gatewayUrls(type, host, path, httpsListener));
             }
             if (routable && internal) {
-                out.set("internalURLs", gatewayUrls(type, Rollouts.ENVIRONMENT + "-" + history.namespace
+                out.set("internalURLs", gatewayUrls(type, environment + "-" + history.namespace
                         + ".internal.openchoreo.localhost", path, false));
             }
             ObjectNode service = out.putObject("serviceURL").put("scheme", serviceScheme(type))
-                    .put("host", history.component + "." + ResourceTree.dataPlaneNamespace(history)
+                    .put("host", history.component + "." + ResourceTree.dataPlaneNamespace(history, environment)
                             + ".svc.cluster.local").put("port", endpoint.path("port").asInt());
             if (!endpoint.path("basePath").asText("").isEmpty()) {
                 service.put("path", endpoint.path("basePath").asText());

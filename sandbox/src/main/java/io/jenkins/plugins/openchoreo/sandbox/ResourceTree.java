@@ -35,7 +35,11 @@ final class ResourceTree {
     }
 
     static String dataPlaneNamespace(Rollouts.History history) {
-        return "dp-" + history.namespace + "-" + history.project + "-" + Rollouts.ENVIRONMENT;
+        return dataPlaneNamespace(history, Rollouts.ENVIRONMENT);
+    }
+
+    static String dataPlaneNamespace(Rollouts.History history, String environment) {
+        return "dp-" + history.namespace + "-" + history.project + "-" + environment;
     }
 
     private boolean failed() {

@@ -20,6 +20,20 @@ public enum Role {
     /** Not shipped: the CI role plus the views that following a rollout needs (an administrator's addition). */
     ROLLOUT_WATCHER("workload:create", "workload:update", "workload:view", "workflowrun:view", "workflowrun:update",
             "component:view", "componentrelease:view", "releasebinding:view"),
+    /**
+     * Not shipped: every view a promotion makes (project, deployment pipeline, environments,
+     * releases, bindings) but no binding writes: a client refused at the write.
+     */
+    RELEASE_READER("workload:create", "workload:update", "workload:view", "workflowrun:view", "workflowrun:update",
+            "component:view", "componentrelease:view", "releasebinding:view", "project:view",
+            "deploymentpipeline:view", "environment:view"),
+    /**
+     * Not shipped: {@link #RELEASE_READER} plus {@code releasebinding:create} and {@code releasebinding:update},
+     * what promotion needs (a platform administrator's release-promoter role).
+     */
+    RELEASE_PROMOTER("workload:create", "workload:update", "workload:view", "workflowrun:view", "workflowrun:update",
+            "component:view", "componentrelease:view", "releasebinding:view", "project:view",
+            "deploymentpipeline:view", "environment:view", "releasebinding:create", "releasebinding:update"),
     /** OpenChoreo's {@code admin}: every action. */
     ADMIN("*");
 

@@ -53,6 +53,18 @@ final class Rollouts {
         delay = value;
     }
 
+    Duration delay() {
+        return delay;
+    }
+
+    boolean invokeUrls() {
+        return invokeUrls;
+    }
+
+    boolean httpsListener() {
+        return httpsListener;
+    }
+
     /** Whether endpoints carry {@code invokeURL}, as controllers before OpenChoreo b1abad5 (2026-02-25) wrote it. */
     void setInvokeUrls(boolean value) {
         invokeUrls = value;
@@ -109,6 +121,26 @@ final class Rollouts {
             Release latest = history.latest();
             return Optional.of(Json.object().put("name", latest.name).put("releaseHash", latest.hash));
         }
+    }
+
+    /** A ComponentRelease of any component, by name, with its component's history. */
+    Optional<Found> release(String namespace, String name) {
+        for (History history : histories.values()) {
+            if (history.namespace.equals(namespace)) {
+                synchronized (history) {
+                    for (Release release : history.releases) {
+                        if (release.name().equals(name)) {
+                            return Optional.of(new Found(history, release));
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A release and the history of its component. */
+    record Found(History history, Release release) {
     }
 
     List<ObjectNode> bindings(String namespace, String component) {

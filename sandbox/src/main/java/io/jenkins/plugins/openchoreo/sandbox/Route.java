@@ -7,7 +7,8 @@ public enum Route {
     TOKEN, JWKS, OIDC_DISCOVERY, OAUTH_AS_DISCOVERY, PROTECTED_RESOURCE, VERSION, HEALTH, OPENAPI,
     WORKLOAD_LIST, WORKLOAD_GET, WORKLOAD_CREATE, WORKLOAD_UPDATE, WORKFLOWRUN_GET, WORKFLOWRUN_UPDATE,
     NAMESPACE_LIST, COMPONENT_GET, RELEASEBINDING_LIST, RELEASEBINDING_GET, K8S_TREE, K8S_EVENTS, K8S_LOGS,
-    LEGACY, UNKNOWN;
+    RELEASEBINDING_CREATE, RELEASEBINDING_UPDATE, PROJECT_GET, DEPLOYMENTPIPELINE_GET, ENVIRONMENT_LIST,
+    ENVIRONMENT_GET, COMPONENTRELEASE_GET, LEGACY, UNKNOWN;
 
     static final String IDP_PREFIX = "/idp";
 
@@ -25,18 +26,25 @@ public enum Route {
             case NAMESPACE_LIST -> "namespace:view";
             case COMPONENT_GET -> "component:view";
             case RELEASEBINDING_LIST, RELEASEBINDING_GET, K8S_TREE, K8S_EVENTS, K8S_LOGS -> "releasebinding:view";
+            case RELEASEBINDING_CREATE -> "releasebinding:create";
+            case RELEASEBINDING_UPDATE -> "releasebinding:update";
+            case PROJECT_GET -> "project:view";
+            case DEPLOYMENTPIPELINE_GET -> "deploymentpipeline:view";
+            case ENVIRONMENT_LIST, ENVIRONMENT_GET -> "environment:view";
+            case COMPONENTRELEASE_GET -> "componentrelease:view";
             default -> null;
         };
     }
 
     /** Lists leave out what the caller may not view (services.FilteredList): never a 403 for that. */
     boolean filters() {
-        return this == WORKLOAD_LIST || this == NAMESPACE_LIST || this == RELEASEBINDING_LIST;
+        return this == WORKLOAD_LIST || this == NAMESPACE_LIST || this == RELEASEBINDING_LIST
+                || this == ENVIRONMENT_LIST;
     }
 
     /** Reads that fetch the object first, so a missing one is a 404 before the permission is checked. */
     boolean fetchesFirst() {
-        return this != WORKLOAD_CREATE && this != WORKFLOWRUN_UPDATE && !filters();
+        return this != WORKLOAD_CREATE && this != WORKFLOWRUN_UPDATE && this != RELEASEBINDING_CREATE && !filters();
     }
 
     /** Classifies a request by method and path; a known path with a method it lacks is UNKNOWN. */
@@ -61,7 +69,7 @@ public enum Route {
         if (s.size() < 3 || !s.get(0).equals("api") || !s.get(1).equals("v1")) {
             return UNKNOWN;
         }
-        if (s.get(2).equals("orgs") || s.size() > 4 && s.get(4).equals("projects")) {
+        if (s.get(2).equals("orgs") || s.size() > 6 && s.get(4).equals("projects")) {
             return LEGACY;
         }
         if (!s.get(2).equals("namespaces")) {
@@ -74,7 +82,10 @@ public enum Route {
             return get ? WORKLOAD_LIST : "POST".equals(method) ? WORKLOAD_CREATE : UNKNOWN;
         }
         if (s.size() == 5 && s.get(4).equals("releasebindings")) {
-            return get ? RELEASEBINDING_LIST : UNKNOWN;
+            return get ? RELEASEBINDING_LIST : "POST".equals(method) ? RELEASEBINDING_CREATE : UNKNOWN;
+        }
+        if (s.size() == 5 && s.get(4).equals("environments")) {
+            return get ? ENVIRONMENT_LIST : UNKNOWN;
         }
         // There is no …/releasebindings/{name}/events or …/logs: diagnostics live under k8sresources.
         if (s.size() == 8 && s.get(4).equals("releasebindings") && s.get(6).equals("k8sresources") && get) {
@@ -94,7 +105,15 @@ public enum Route {
                 case "components":
                     return get ? COMPONENT_GET : UNKNOWN;
                 case "releasebindings":
-                    return get ? RELEASEBINDING_GET : UNKNOWN;
+                    return get ? RELEASEBINDING_GET : "PUT".equals(method) ? RELEASEBINDING_UPDATE : UNKNOWN;
+                case "projects":
+                    return get ? PROJECT_GET : UNKNOWN;
+                case "deploymentpipelines":
+                    return get ? DEPLOYMENTPIPELINE_GET : UNKNOWN;
+                case "environments":
+                    return get ? ENVIRONMENT_GET : UNKNOWN;
+                case "componentreleases":
+                    return get ? COMPONENTRELEASE_GET : UNKNOWN;
                 default:
                     return UNKNOWN;
             }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +69,7 @@ public final class Sandbox implements AutoCloseable {
     private final Duration defaultRolloutDelay;
     private final IdentityProvider identityProvider;
     private final Rollouts rollouts;
+    private final Promotions promotions;
     private final WorkloadApi api;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
@@ -93,7 +95,8 @@ public final class Sandbox implements AutoCloseable {
         defaultTokenLifetime = builder.tokenLifetime;
         defaultRolloutDelay = builder.rolloutDelay;
         rollouts = new Rollouts(java.time.Clock.systemUTC(), builder.rolloutDelay);
-        api = new WorkloadApi(rollouts);
+        promotions = new Promotions(rollouts, java.time.Clock.systemUTC());
+        api = new WorkloadApi(rollouts, promotions);
         defaultLatency = builder.latency;
         identityProvider = new IdentityProvider(apiUrl + Route.IDP_PREFIX, builder.audience, builder.tokenLifetime);
         builder.trusted.forEach(identityProvider::trust);
@@ -220,6 +223,30 @@ public final class Sandbox implements AutoCloseable {
      */
     public void addComponent(String namespace, String project, String component, boolean autoDeploy) {
         api.addComponent(namespace, project, component, autoDeploy);
+    }
+
+    /**
+     * Stores a DeploymentPipeline: each source environment with the environments it promotes to
+     * (any environment named is created). Every namespace with a component already has
+     * {@code default}: development → staging → production, which its projects use.
+     */
+    public void putDeploymentPipeline(String namespace, String name, Map<String, List<String>> promotionPaths) {
+        promotions.putPipeline(namespace, name, promotionPaths);
+    }
+
+    /** The pipeline a project uses; null for a project without one. */
+    public void useDeploymentPipeline(String namespace, String project, String pipeline) {
+        promotions.usePipeline(namespace, project, pipeline);
+    }
+
+    /** Stores a ReleaseBinding as given, reconciled as if written long ago (Ready when its release is). */
+    public void putReleaseBinding(String namespace, ObjectNode binding) {
+        promotions.putBinding(namespace, binding);
+    }
+
+    /** A ReleaseBinding as {@code GET …/releasebindings/{name}} answers it. */
+    public Optional<ObjectNode> releaseBinding(String namespace, String name) {
+        return promotions.binding(namespace, name).or(() -> rollouts.binding(namespace, name));
     }
 
     /**

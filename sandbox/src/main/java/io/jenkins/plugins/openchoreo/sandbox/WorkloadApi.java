@@ -35,9 +35,11 @@ final class WorkloadApi {
     private final Map<String, Map<String, ObjectNode>> runs = new HashMap<>();
     private final Set<String> updating = new HashSet<>();
     private final Rollouts rollouts;
+    private final Promotions promotions;
 
-    WorkloadApi(Rollouts rollouts) {
+    WorkloadApi(Rollouts rollouts, Promotions promotions) {
         this.rollouts = rollouts;
+        this.promotions = promotions;
     }
 
     void reset() {
@@ -48,12 +50,22 @@ final class WorkloadApi {
             updating.clear();
         }
         rollouts.reset();
+        promotions.reset();
     }
 
     void addComponent(String namespace, String project, String component, boolean autoDeploy) {
         synchronized (lock) {
             components.computeIfAbsent(namespace, n -> new HashMap<>()).put(component,
                     new Component(project, autoDeploy));
+        }
+        promotions.addProject(namespace, project);
+    }
+
+    /** The project owning a component, or null when the component does not exist. */
+    String projectOf(String namespace, String component) {
+        synchronized (lock) {
+            Component found = components.getOrDefault(namespace, Map.of()).get(component);
+            return found == null ? null : found.project();
         }
     }
 
@@ -143,17 +155,44 @@ final class WorkloadApi {
                 ArrayNode items = list.putArray("items");
                 if (may) {
                     rollouts.bindings(namespace, query.getOrDefault("component", "")).forEach(items::add);
+                    promotions.bindings(namespace, query.getOrDefault("component", "")).forEach(items::add);
                 }
                 list.putObject("pagination");
                 yield Reply.json(200, list);
             }
-            case RELEASEBINDING_GET -> guarded(rollouts.binding(namespace, name).map(b -> Reply.json(200, b))
+            case RELEASEBINDING_GET -> guarded(promotions.binding(namespace, name)
+                    .or(() -> rollouts.binding(namespace, name)).map(b -> Reply.json(200, b))
                     .orElseGet(() -> Reply.notFound("ReleaseBinding")), may);
+            case RELEASEBINDING_CREATE -> promotions.create(namespace, body, this::projectOf,
+                    binding -> rollouts.binding(namespace, binding).isPresent());
+            case RELEASEBINDING_UPDATE -> updateBinding(namespace, name, body, may);
+            case PROJECT_GET -> guarded(promotions.project(namespace, name), may);
+            case DEPLOYMENTPIPELINE_GET -> guarded(promotions.pipeline(namespace, name), may);
+            case ENVIRONMENT_LIST -> promotions.environments(namespace, may);
+            case ENVIRONMENT_GET -> guarded(promotions.environment(namespace, name), may);
+            case COMPONENTRELEASE_GET -> guarded(promotions.componentRelease(namespace, name), may);
             case K8S_TREE, K8S_EVENTS, K8S_LOGS -> rollouts.binding(namespace, name).isEmpty()
                     ? Reply.notFound("ReleaseBinding") : may ? rollouts.resources(namespace, name, route, query)
                     : Reply.forbidden();
             default -> Reply.pageNotFound();
         };
+    }
+
+    /**
+     * {@code PUT …/releasebindings/{name}}: the service fetches the binding first (404), then checks
+     * the permission. The first environment's auto-deployed binding is the sandbox's own timeline
+     * ({@link Rollouts}) and cannot be replaced here: a sandbox limit, said as such.
+     */
+    private Reply updateBinding(String namespace, String name, String body, boolean may) {
+        boolean stored = promotions.binding(namespace, name).isPresent();
+        if (!stored && rollouts.binding(namespace, name).isEmpty()) {
+            return Reply.notFound("ReleaseBinding");
+        }
+        if (!may) {
+            return Reply.forbidden();
+        }
+        return stored ? promotions.update(namespace, name, body) : Reply.error(500, "INTERNAL_ERROR",
+                "sandbox: the auto-deployed binding of the first environment cannot be replaced in the sandbox");
     }
 
     /** A found object's answer, or the 403 when the caller may not view it; a 404 stays a 404. */
@@ -367,7 +406,7 @@ final class WorkloadApi {
         }
     }
 
-    private static ObjectNode parse(String body) throws JsonProcessingException {
+    static ObjectNode parse(String body) throws JsonProcessingException {
         JsonNode node = Json.MAPPER.readTree(body == null ? "" : body);
         if (!(node instanceof ObjectNode object)) {
             throw new JsonProcessingException("the body is not a JSON object") {

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.Json;
 import io.jenkins.plugins.openchoreo.client.mask.ServerText;
@@ -87,16 +86,7 @@ public record DeployResult(String namespace, String project, String component, S
 
     /** The JSON the CLI prints with {@code --output json}: the map's fields plus the Workload itself. */
     public ObjectNode toJson() {
-        ObjectNode json = Json.object();
-        toMap().forEach((key, value) -> {
-            if (value instanceof List<?> list) {
-                ArrayNode array = json.putArray(key);
-                list.forEach(item -> array.add(item instanceof Map<?, ?> ? Json.MAPPER.valueToTree(item)
-                        : array.textNode(String.valueOf(item))));
-            } else {
-                json.set(key, Json.MAPPER.valueToTree(value));
-            }
-        });
+        ObjectNode json = Json.ofPlainMap(toMap());
         try {
             json.set("workload", Json.MAPPER.readTree(workloadJson));
         } catch (java.io.IOException e) {

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts a deploy's HTTP attempts by target and keeps the request ids of API calls. */
-final class RequestCounter implements CallObserver {
+/** Counts a deploy's (or a promotion's) HTTP attempts by target and keeps the request ids of API calls. */
+public final class RequestCounter implements CallObserver {
 
     private final AtomicInteger api = new AtomicInteger();
     private final AtomicInteger identityProvider = new AtomicInteger();
@@ -26,15 +26,15 @@ final class RequestCounter implements CallObserver {
         }
     }
 
-    int api() {
+    public int api() {
         return api.get();
     }
 
-    int identityProvider() {
+    public int identityProvider() {
         return identityProvider.get();
     }
 
-    List<String> requestIds() {
+    public List<String> requestIds() {
         synchronized (requestIds) {
             return List.copyOf(requestIds);
         }

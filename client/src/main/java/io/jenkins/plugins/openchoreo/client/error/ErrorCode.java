@@ -96,6 +96,22 @@ public enum ErrorCode {
             "The component does not deploy itself (spec.autoDeploy is false), so a Workload change makes no "
                     + "release to follow: turn auto-deploy on for the component, or deploy without waiting and "
                     + "promote the release in the portal."),
+    PROMOTION_NOT_ALLOWED(INVALID,
+            "Promote along a path of the project's DeploymentPipeline (the message names the environments the "
+                    + "source may promote to), or ask a platform engineer to add the path to the pipeline."),
+    PROMOTION_SOURCE_EMPTY(NOT_FOUND,
+            "Nothing is bound to the component in the source environment, or the client may not view its "
+                    + "ReleaseBinding (releasebinding:view): deploy there first, check the environment name, or "
+                    + "name the release to promote."),
+    RELEASE_NOT_FOUND(NOT_FOUND,
+            "Check the release name: it must be a ComponentRelease of this component (the portal lists them, "
+                    + "as does GET /api/v1/namespaces/{namespace}/componentreleases?component={component})."),
+    PROMOTION_FORBIDDEN(AUTHORIZATION,
+            "Promotion needs project:view, deploymentpipeline:view, releasebinding:view, releasebinding:create "
+                    + "and releasebinding:update (componentrelease:view to name a release) in the namespace. "
+                    + "OpenChoreo's workload-publisher role has none of them: bind a role that has them (for "
+                    + "example a release-promoter role) to the promoting client, which may be another credential "
+                    + "than the deploy's."),
     ABORTED(SERVER,
             "The deploy was stopped (the build was aborted or the process interrupted); a Workload write that "
                     + "completed before stands: check the component in the portal, or deploy again."),

@@ -17,6 +17,9 @@ import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
+import io.jenkins.plugins.openchoreo.client.promote.PromoteRequest;
+import io.jenkins.plugins.openchoreo.client.promote.PromoteResult;
+import io.jenkins.plugins.openchoreo.client.promote.Promoter;
 import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
 import io.jenkins.plugins.openchoreo.sandbox.AuthMethod;
 import io.jenkins.plugins.openchoreo.sandbox.Fault;
@@ -49,7 +52,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * status. The exchanges are real engine calls over loopback, recorded by the sandbox: deploys
  * (create, update, WorkflowRun annotation), a connection check with discovery, rollouts followed
  * to Ready and to failure (diagnostics with log lines), and the error answers the engine meets
- * (400, 401, 403, 404, 409, 422, 500). A route or status the engine uses that the document lacks
+ * (400, 401, 403, 404, 409, 422, 500), and promotions (project, pipeline, bindings read, created and
+ * replaced, a ComponentRelease, the 403s). A route or status the engine uses that the document lacks
  * is a violation, named.
  *
  * <p>One difference is OpenChoreo's own and is not counted as a violation: the API's token check
@@ -69,6 +73,19 @@ class ContractTest {
             "updateWorkload", "getWorkflowRun", "updateWorkflowRun", "getComponent", "listReleaseBindings",
             "getReleaseBinding", "getReleaseBindingK8sResourceTree", "getReleaseBindingK8sResourceEvents",
             "getReleaseBindingK8sResourceLogs", "getVersion", "getHealth", "getOAuthProtectedResourceMetadata");
+
+    /** The operations a promotion calls (Promoter), each exercised by {@link #promotions()}. */
+    private static final Set<String> PROMOTION_OPERATIONS = Set.of("getProject", "getDeploymentPipeline",
+            "listReleaseBindings", "getReleaseBinding", "createReleaseBinding", "updateReleaseBinding",
+            "getComponentRelease");
+
+    /** The statuses a promotion handles, per operation, each provoked by {@link #promotions()}. */
+    private static final Map<String, Set<Integer>> PROMOTION_STATUSES = Map.of(
+            "getProject", Set.of(200, 403),
+            "getDeploymentPipeline", Set.of(200),
+            "getComponentRelease", Set.of(200, 404),
+            "createReleaseBinding", Set.of(201, 403),
+            "updateReleaseBinding", Set.of(200));
 
     /** The error statuses the engine handles, per operation, each provoked below. */
     private static final Map<String, Set<Integer>> STATUSES = Map.of(
@@ -100,6 +117,7 @@ class ContractTest {
         exchanges.addAll(run(this::rolloutsFollowedToReady));
         exchanges.addAll(run(this::rolloutsThatCannotBeFollowed));
         exchanges.addAll(run(this::aFailingRolloutWithLogLines));
+        exchanges.addAll(run(this::promotions));
 
         List<String> violations = new ArrayList<>();
         List<String> deviations = new ArrayList<>();
@@ -135,6 +153,9 @@ class ContractTest {
 
         assertThat(violations).as("requests and answers off OpenChoreo's document").isEmpty();
         assertThat(seen.keySet()).as("operations the engine calls").containsAll(ENGINE_OPERATIONS);
+        assertThat(seen.keySet()).as("operations a promotion calls").containsAll(PROMOTION_OPERATIONS);
+        PROMOTION_STATUSES.forEach((operation, statuses) -> assertThat(seen.get(operation))
+                .as("statuses of " + operation).containsAll(statuses));
         STATUSES.forEach((operation, statuses) -> assertThat(seen.get(operation)).as("statuses of " + operation)
                 .containsAll(statuses));
         assertThat(deviations).as("only the token check's 401 deviates").allMatch(d -> d.contains("-> 401"));
@@ -276,6 +297,40 @@ class ContractTest {
         SandboxClient watcher = client("rollout-watcher", Role.ROLLOUT_WATCHER);
         expectFailure(() -> deployer(watcher).deploy(DeployRequest.builder("greeter", "r/g:bad").project("shop")
                 .waitOptions(fast.withTimeout(Duration.ofMillis(800)).withShowLogs(true)).build()));
+    }
+
+    /**
+     * Promotions: development → staging created and followed to Ready, a newer release updating the
+     * binding, a named release (found and missing), the CI role refused at the project, a client that
+     * may read but not write refused at the create, a path the pipeline lacks.
+     */
+    private void promotions() {
+        sandbox.setRolloutDelay(Duration.ofMillis(300));
+        SandboxClient promoter = client("release-promoter", Role.RELEASE_PROMOTER);
+        String endpoints = "- {name: api, port: 8080, type: HTTP, visibility: [external]}";
+        deployer(promoter).deploy(DeployRequest.builder("greeter", "r/g:1").project("shop").endpoints(endpoints)
+                .waitOptions(fast).build());
+        promoter(promoter).promote(PromoteRequest.builder("greeter", "development", "staging").project("shop")
+                .waitOptions(fast).build());
+        deployer(promoter).deploy(DeployRequest.builder("greeter", "r/g:2").project("shop").endpoints(endpoints)
+                .waitOptions(fast).build());
+        PromoteResult updated = promoter(promoter).promote(PromoteRequest.builder("greeter", "development",
+                "staging").project("shop").waitOptions(fast).build());
+        promoter(promoter).promote(PromoteRequest.builder("greeter", "staging", "production").project("shop")
+                .release(updated.release()).dryRun(true).build());
+        expectFailure(() -> promoter(promoter).promote(PromoteRequest.builder("greeter", "staging", "production")
+                .project("shop").release("greeter-0000000000").build()));
+        expectFailure(() -> promoter(sandbox.defaultClient()).promote(PromoteRequest.builder("greeter",
+                "staging", "production").project("shop").build()));
+        expectFailure(() -> promoter(client("release-reader", Role.RELEASE_READER)).promote(PromoteRequest
+                .builder("greeter", "staging", "production").project("shop").build()));
+        expectFailure(() -> promoter(promoter).promote(PromoteRequest.builder("greeter", "development",
+                "production").project("shop").build()));
+    }
+
+    private Promoter promoter(SandboxClient client) {
+        return new Promoter(settings(), SandboxTestSupport.credentials(client), new TokenCache(Clock.systemUTC()),
+                DeployListener.NONE);
     }
 
     private static void expectFailure(Runnable call) {

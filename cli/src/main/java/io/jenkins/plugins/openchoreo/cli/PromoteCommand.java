@@ -1,0 +1,87 @@
+package io.jenkins.plugins.openchoreo.cli;
+
+import io.jenkins.plugins.openchoreo.client.auth.Credentials;
+import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
+import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
+import io.jenkins.plugins.openchoreo.client.promote.PromoteRequest;
+import io.jenkins.plugins.openchoreo.client.promote.PromoteResult;
+import io.jenkins.plugins.openchoreo.client.promote.Promoter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code openchoreo promote}: the Jenkins step's promotion, from a shell. */
+@Command(name = "promote", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Promote the release a component runs in one environment to the next one of its "
+                + "project's deployment pipeline.")
+final class PromoteCommand implements Callable<Integer>, Output.WithOutput {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    OutputOptions outputOptions;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--namespace", defaultValue = "${env:OPENCHOREO_NAMESPACE:-default}",
+            description = "Namespace (env OPENCHOREO_NAMESPACE; default ${DEFAULT-VALUE}).")
+    String namespace;
+
+    @Option(names = "--project", defaultValue = "${env:OPENCHOREO_PROJECT:-default}",
+            description = "Project owning the component; its deployment pipeline decides where a release may go "
+                    + "(env OPENCHOREO_PROJECT; default ${DEFAULT-VALUE}).")
+    String project;
+
+    @Option(names = "--component", defaultValue = "${env:OPENCHOREO_COMPONENT}",
+            description = "Component to promote (env OPENCHOREO_COMPONENT).")
+    String component;
+
+    @Option(names = "--from", defaultValue = "${env:OPENCHOREO_FROM}",
+            description = "Environment whose bound release is promoted, e.g. development (env OPENCHOREO_FROM).")
+    String from;
+
+    @Option(names = "--to", defaultValue = "${env:OPENCHOREO_TO}",
+            description = "Environment to promote to, e.g. staging; the pipeline must have the path --from → --to "
+                    + "(env OPENCHOREO_TO).")
+    String to;
+
+    @Option(names = "--release", defaultValue = "${env:OPENCHOREO_RELEASE}",
+            description = "ComponentRelease to promote instead of the one bound in --from (env OPENCHOREO_RELEASE).")
+    String release;
+
+    @Option(names = "--dry-run", description = "Read and check, print the ReleaseBinding that would be written, "
+            + "write nothing.")
+    boolean dryRun;
+
+    @Mixin
+    WaitArguments waiting;
+
+    private final SecretMasker masker = new SecretMasker();
+
+    @Override
+    public OutputOptions output() {
+        return outputOptions;
+    }
+
+    @Override
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    @Override
+    public Integer call() {
+        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), output(), masker);
+        Credentials credentials = connection.credentials();
+        DeployCommand.remember(masker, credentials);
+        PromoteRequest request = PromoteRequest.builder(component, from, to).namespace(namespace).project(project)
+                .release(release).dryRun(dryRun).waitOptions(waiting.options(to)).build();
+        PromoteResult result = new Promoter(connection.settings(), credentials, TokenCache.shared(), output)
+                .promote(request);
+        output.result(Texts.result(result), result.toJson());
+        return ExitCodes.OK;
+    }
+}
