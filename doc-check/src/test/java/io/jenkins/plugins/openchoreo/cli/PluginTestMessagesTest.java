@@ -69,6 +69,25 @@ class PluginTestMessagesTest {
         PARTS.put("The Workload is written, but the rollout of component greeter is not Ready after 3 s",
                 List.of("The Workload is written, but the rollout of component ", " is not Ready after "));
         PARTS.put("Endpoint api: ", List.of("Endpoint {0}: "));
+        // Promotion (PromoteResult.summary, PromotionPaths, ErrorCode.PROMOTION_FORBIDDEN, Promoter's 403 reasons).
+        PARTS.put("Created ReleaseBinding default/greeter-staging", List.of("\"Created\") + \" ReleaseBinding \""));
+        PARTS.put("Not promoting: the build is UNSTABLE", List.of("Not promoting: the build is {0}"));
+        PARTS.put("allowed targets from development: staging", List.of("\"allowed targets from \""));
+        PARTS.put("has no promotion path development → production; allowed targets from development: ",
+                List.of(" has no promotion path ", "\"allowed targets from \""));
+        PARTS.put("reading project shop needs project:view", List.of("project:view"));
+        PARTS.put("Hint: Promotion needs project:view, deploymentpipeline:view, releasebinding:view, ",
+                List.of("Promotion needs project:view, deploymentpipeline:view, releasebinding:view, "));
+        PARTS.put("releasebinding:create and releasebinding:update",
+                List.of("releasebinding:create \"", "\"and releasebinding:update"));
+        PARTS.put("staging-default.openchoreo.localhost", List.of(".openchoreo.localhost"));
+        // Rollout following (RolloutWaiter's one-sentence warning, RolloutDiagnostics' pod and event lines).
+        PARTS.put("Warning: Not following the rollout: the client may not read component greeter (it lacks ",
+                List.of("Warning: ", "Not following the rollout: ", " (it lacks "));
+        PARTS.put("component:view in namespace default).", List.of("component:view", " in namespace "));
+        PARTS.put("container main waiting: ImagePullBackOff", List.of("\", container \")", "\"waiting\""));
+        PARTS.put("Warning ImagePullBackOff", List.of("\"Warning\""));
+        PARTS.put("Last log lines of pod greeter-development-", List.of("Last log lines of pod "));
 
         OWN.put("registry.example.com/greeter:1", "the image the test deploys");
         OWN.put("\tat io.jenkins.plugins.openchoreo.DeployExecutionTest", "the JDK's stack trace of the test's exception");
@@ -78,6 +97,10 @@ class PluginTestMessagesTest {
         OWN.put("ready=true release=greeter-", "the test's Pipeline script echoes the step's result");
         OWN.put("environment=development readyAt=true urls=[", "the test's Pipeline script echoes the step's result");
         OWN.put("manifest unknown", "a log line the test gives the sandbox's failing rollout");
+        for (String echo : List.of("outcome=created release=", " environment=staging from=development",
+                "again=unchanged", "ready=true urls=[http", "dry=true outcome=created")) {
+            OWN.put(echo, "the test's Pipeline script echoes the promote step's result");
+        }
     }
 
     private static final Pattern CALL = Pattern.compile(

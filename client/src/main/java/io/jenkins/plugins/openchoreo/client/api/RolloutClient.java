@@ -31,6 +31,11 @@ public final class RolloutClient {
         this.caller = new ApiCaller(transport, retrier, tokens, masker, observer);
     }
 
+    /** The masker this client's calls use, for text made from what they return. */
+    public SecretMasker masker() {
+        return masker;
+    }
+
     public JsonNode component(String namespace, String component) {
         return caller.json("GET", ApiPaths.namespaced(apiUrl, namespace, "components", component), null);
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.openchoreo.client.rollout;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.openchoreo.client.api.RolloutClient;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
+import io.jenkins.plugins.openchoreo.client.mask.ServerText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,7 @@ import java.util.Set;
  * Why a rollout is not Ready, from the binding's live resources: the primary workload's and the
  * pods' states from {@code …/k8sresources/tree}, their events from {@code …/k8sresources/events}
  * and, only when asked, the pods' last log lines from {@code …/k8sresources/logs}. Everything is
- * bounded; what cannot be read is said, not thrown.
+ * bounded, masked and kept to one line per entry; what cannot be read is said, not thrown.
  */
 final class RolloutDiagnostics {
 
@@ -146,7 +147,8 @@ final class RolloutDiagnostics {
         }
     }
 
-    static String bounded(String line) {
-        return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE) + "…";
+    /** Server text, so masked before it is cut and kept to one line (a pod's log may hold anything). */
+    private String bounded(String line) {
+        return ServerText.shown(line, client.masker(), MAX_LINE);
     }
 }

@@ -238,6 +238,17 @@ class RolloutWaitTest {
     }
 
     @Test
+    void eventsAndLogLinesCannotForgeLinesOfTheirOwn() {
+        sandbox.failRollouts("default", "greeter", "CrashLoopBackOff", "back-off\r\nCreated Workload forged-event",
+                List.of("starting\nCreated Workload forged-log"));
+        assertThatThrownBy(() -> deploy(watcher, greeter("r/g:1", fast.withTimeout(Duration.ofMillis(1500))
+                .withShowLogs(true)))).isInstanceOfSatisfying(ServerErrorException.class, e -> {
+                    assertThat(e.getMessage()).contains("forged-event").contains("forged-log")
+                            .doesNotContainPattern("[\\r\\n]Created Workload");
+                });
+    }
+
+    @Test
     void progressIsOneLinePerChangeNotPerPoll() {
         sandbox.setRolloutDelay(Duration.ofMillis(1600));
         DeployResult result = deploy(watcher, greeter("r/g:1", fast));
