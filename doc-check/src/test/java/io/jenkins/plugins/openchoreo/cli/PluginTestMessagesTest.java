@@ -96,7 +96,6 @@ class PluginTestMessagesTest {
         OWN.put("ready=false", "the test's Pipeline script echoes the step's result");
         OWN.put("ready=true release=greeter-", "the test's Pipeline script echoes the step's result");
         OWN.put("environment=development readyAt=true urls=[", "the test's Pipeline script echoes the step's result");
-        OWN.put("manifest unknown", "a log line the test gives the sandbox's failing rollout");
         OWN.put("panic: cannot reach the database", "a log line the test gives the sandbox's failing rollout");
         for (String echo : List.of("outcome=created release=", " environment=staging from=development",
                 "again=unchanged", "ready=true urls=[http", "dry=true outcome=created")) {
