@@ -403,34 +403,42 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
         return value != null ? value : fallback;
     }
 
+    @POST
     public FormValidation doCheckApiUrl(@QueryParameter String value) {
         return Forms.checkUrl("API URL", value, true);
     }
 
+    @POST
     public FormValidation doCheckTokenUrl(@QueryParameter String value) {
         return Forms.checkUrl("token URL", value, false);
     }
 
+    @POST
     public FormValidation doCheckPortalUrl(@QueryParameter String value) {
         return Forms.checkUrl("portal URL", value, false);
     }
 
+    @POST
     public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter int value) {
         return Forms.checkRange(value, 1, MAX_TIMEOUT_SECONDS);
     }
 
+    @POST
     public FormValidation doCheckResponseTimeoutSeconds(@QueryParameter int value) {
         return Forms.checkRange(value, 1, MAX_TIMEOUT_SECONDS);
     }
 
+    @POST
     public FormValidation doCheckMaxAttempts(@QueryParameter int value) {
         return Forms.checkRange(value, 1, MAX_ATTEMPTS);
     }
 
+    @POST
     public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
         return Forms.checkWaitTimeout(value);
     }
 
+    @POST
     public FormValidation doCheckPollIntervalSeconds(@QueryParameter int value) {
         return Forms.checkRange(value, 1, MAX_POLL_INTERVAL_SECONDS);
     }

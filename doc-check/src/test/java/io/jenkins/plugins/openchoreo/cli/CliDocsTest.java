@@ -197,7 +197,7 @@ class CliDocsTest {
     void thePromoteJsonOutputShownHasTheKeysTheCliPrints() throws Exception {
         Docs.Block shown = Docs.marked(PAGE, "check: openchoreo promote --output json");
         Set<String> keys = new TreeSet<>();
-        io.jenkins.plugins.openchoreo.client.Json.MAPPER.readTree(shown.text()).fieldNames()
+        io.jenkins.plugins.openchoreo.client.json.Json.MAPPER.readTree(shown.text()).fieldNames()
                 .forEachRemaining(keys::add);
         Set<String> expected = new TreeSet<>(PluginDocsTest.resultMapKeys(
                 io.jenkins.plugins.openchoreo.client.promote.PromoteResult.class));
@@ -209,7 +209,7 @@ class CliDocsTest {
     void theJsonOutputShownHasTheKeysTheCliPrints() throws Exception {
         Docs.Block shown = Docs.marked(PAGE, "check: openchoreo deploy --output json");
         Set<String> keys = new TreeSet<>();
-        io.jenkins.plugins.openchoreo.client.Json.MAPPER.readTree(shown.text()).fieldNames()
+        io.jenkins.plugins.openchoreo.client.json.Json.MAPPER.readTree(shown.text()).fieldNames()
                 .forEachRemaining(keys::add);
         Set<String> expected = new TreeSet<>(PluginDocsTest.resultMapKeys());
         expected.add("workload"); // DeployResult.toJson(): the map's keys plus the Workload sent

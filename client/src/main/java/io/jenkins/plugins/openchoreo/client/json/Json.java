@@ -1,4 +1,4 @@
-package io.jenkins.plugins.openchoreo.client;
+package io.jenkins.plugins.openchoreo.client.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

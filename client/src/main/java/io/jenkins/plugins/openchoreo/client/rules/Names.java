@@ -1,4 +1,4 @@
-package io.jenkins.plugins.openchoreo.client.descriptor;
+package io.jenkins.plugins.openchoreo.client.rules;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

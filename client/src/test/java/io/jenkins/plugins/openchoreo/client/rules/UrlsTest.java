@@ -1,4 +1,4 @@
-package io.jenkins.plugins.openchoreo.client;
+package io.jenkins.plugins.openchoreo.client.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

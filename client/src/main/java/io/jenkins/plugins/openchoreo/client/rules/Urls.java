@@ -1,4 +1,4 @@
-package io.jenkins.plugins.openchoreo.client;
+package io.jenkins.plugins.openchoreo.client.rules;
 
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.InvalidRequestException;
