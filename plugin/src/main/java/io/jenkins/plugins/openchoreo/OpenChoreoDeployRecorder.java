@@ -216,7 +216,7 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
 
     /**
      * Kept as written ({@code ${MODE}} in a freestyle job, or a typo) and read when the deploy
-     * runs ({@link DeployExecution#mode}), which fails the build with the accepted values; the
+     * runs ({@link ArgumentResolver#mode}), which fails the build with the accepted values; the
      * form checks it while typing ({@code doCheckMode}). {@code auto}, the default, is kept as
      * null so that forms and snippets round-trip.
      */

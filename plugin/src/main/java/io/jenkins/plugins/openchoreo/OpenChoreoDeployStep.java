@@ -196,7 +196,7 @@ public class OpenChoreoDeployStep extends Step implements DeployArguments {
 
     /**
      * Kept as written ({@code ${MODE}} in a freestyle job, or a typo) and read when the deploy
-     * runs ({@link DeployExecution#mode}), which fails the build with the accepted values; the
+     * runs ({@link ArgumentResolver#mode}), which fails the build with the accepted values; the
      * form checks it while typing ({@code doCheckMode}). {@code auto}, the default, is kept as
      * null so that forms and snippets round-trip.
      */

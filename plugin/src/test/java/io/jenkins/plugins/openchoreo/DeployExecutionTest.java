@@ -18,14 +18,14 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-/** DeployExecution's pieces that need no Jenkins: the mode read at run time, unexpected errors, domain requirements. */
+/** The pieces of a deploy that need no Jenkins: the mode read at run time, unexpected errors, domain requirements. */
 class DeployExecutionTest {
 
     @Test
     void modeIsParsedAtRunTimeWithTheAcceptedValues() throws Exception {
-        assertEquals(DeployMode.AUTO, DeployExecution.mode(null));
-        assertEquals(DeployMode.IMAGE_ONLY, DeployExecution.mode("image-only"));
-        AbortException e = assertThrows(AbortException.class, () -> DeployExecution.mode("imge-only"));
+        assertEquals(DeployMode.AUTO, ArgumentResolver.mode(null));
+        assertEquals(DeployMode.IMAGE_ONLY, ArgumentResolver.mode("image-only"));
+        AbortException e = assertThrows(AbortException.class, () -> ArgumentResolver.mode("imge-only"));
         assertEquals("[OpenChoreo] Unknown mode \"imge-only\": use auto, image-only or replace", e.getMessage());
     }
 
@@ -46,10 +46,10 @@ class DeployExecutionTest {
             @Override
             public void close() {}
         };
-        Logger logger = Logger.getLogger(DeployExecution.class.getName());
+        Logger logger = Logger.getLogger(EngineRun.class.getName());
         logger.addHandler(handler);
         try {
-            AbortException e = DeployExecution.bug(
+            AbortException e = EngineRun.bug(
                     new IllegalStateException("boom with " + secret, new RuntimeException("cause " + secret)), masker);
             assertTrue(e.getMessage().startsWith("[OpenChoreo] Unexpected error: java.lang.IllegalStateException"),
                     e.getMessage());
@@ -72,7 +72,7 @@ class DeployExecutionTest {
     @Test
     void domainRequirementsNameEveryHostTheSecretGoesTo() {
         List<DomainRequirement> requirements =
-                DeployExecution.domainRequirements("https://api.example.com/x", null, "https://idp.example.org/token");
+                CredentialsResolver.domainRequirements("https://api.example.com/x", null, "https://idp.example.org/token");
         List<String> hosts = requirements.stream().filter(HostnameRequirement.class::isInstance)
                 .map(r -> ((HostnameRequirement) r).getHostname()).toList();
         assertEquals(List.of("api.example.com", "idp.example.org"), hosts);

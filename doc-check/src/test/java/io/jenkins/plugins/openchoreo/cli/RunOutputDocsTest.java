@@ -95,7 +95,7 @@ class RunOutputDocsTest {
     }
 
     /**
-     * The plugin's doTestConnection (OpenChoreoGlobalConfiguration) answers
+     * The plugin's Test connection (ConnectionTest, called by OpenChoreoGlobalConfiguration.doTestConnection) answers
      * {@code FormValidation.ok(masker.mask(result.summary()))} of a ConnectionCheck with no component.
      */
     @Test
