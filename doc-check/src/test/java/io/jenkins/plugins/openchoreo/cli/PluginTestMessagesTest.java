@@ -106,6 +106,7 @@ class PluginTestMessagesTest {
     private static final Pattern CALL = Pattern.compile(
             "\\b(assertLogContains|waitForMessage|contains|startsWith|endsWith|containsString)\\s*\\(");
     private static final Pattern NEGATIVE = Pattern.compile("NotContain|assertFalse|doesNotContain|isFalse\\(\\)");
+    private static final Pattern ASSERTJ_NEGATIVE = Pattern.compile("\\.isFalse\\(\\)");
     private static final Pattern JAVA_STRING = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern COMMENT = Pattern.compile("(\"(?:[^\"\\\\\\n]|\\\\.)*\")|//[^\\n]*|(?s)/\\*.*?\\*/");
 
@@ -148,7 +149,8 @@ class PluginTestMessagesTest {
             Matcher call = CALL.matcher(structure);
             while (call.find()) {
                 int statement = statementStart(structure, call.start());
-                if (NEGATIVE.matcher(structure.substring(statement, call.start())).find()) {
+                if (NEGATIVE.matcher(structure.substring(statement, call.start())).find()
+                        || negatedAfter(structure, statement, call.start())) {
                     continue;
                 }
                 int end = argumentsEnd(structure, call.end());
@@ -257,6 +259,34 @@ class PluginTestMessagesTest {
             i--;
         }
         return i;
+    }
+
+    /**
+     * AssertJ's negative form: the call sits inside {@code assertThat(…)} whose chain ends in
+     * {@code isFalse()}, as in {@code assertThat(log.contains("x")).as(…).isFalse()}. Only the
+     * innermost {@code assertThat} around the call counts, so {@code assertThat(log).contains("a")
+     * .doesNotContain("b")} still expects "a".
+     */
+    private static boolean negatedAfter(String structure, int statement, int call) {
+        int depth = 0;
+        for (int i = call - 1; i >= statement; i--) {
+            char c = structure.charAt(i);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(') {
+                if (depth == 0) {
+                    if (structure.startsWith("assertThat(", i - "assertThat".length())) {
+                        int end = argumentsEnd(structure, i + 1);
+                        int statementEnd = structure.indexOf(';', end);
+                        String chain = structure.substring(end, statementEnd < 0 ? structure.length() : statementEnd);
+                        return ASSERTJ_NEGATIVE.matcher(chain).find();
+                    }
+                } else {
+                    depth--;
+                }
+            }
+        }
+        return false;
     }
 
     private static int argumentsEnd(String structure, int from) {
