@@ -33,9 +33,14 @@ public final class ConnectionCheck {
     /** What the check found. */
     public record Result(String identity, ServerVersion version, String namespace, String component, int workloads) {
 
+        /**
+         * What was checked, and no more: the list answers for a namespace that does not exist too
+         * (empty), and the CI role may not read namespaces, so an empty list proves only the permission.
+         */
         public String summary() {
-            return "Connected to " + version + " as " + identity + "; namespace " + namespace + " is reachable ("
-                    + workloads + " Workload" + (workloads == 1 ? "" : "s") + " for component " + component + ")";
+            return "Connected to " + version + " as " + identity + "; may list Workloads in namespace " + namespace
+                    + ": " + (workloads == 0 ? "none" : String.valueOf(workloads)) + " for component " + component
+                    + (workloads == 0 ? " (an empty list does not show that the namespace exists)" : "");
         }
     }
 }
