@@ -240,8 +240,8 @@ public final class Deployer {
                     throw e;
                 }
                 throw new NotFoundException(ErrorCode.COMPONENT_NOT_FOUND, "Component " + request.component()
-                        + " does not exist in namespace " + ns + " (" + e.getMessage() + "); a deploy would be "
-                        + "refused. Dry run: nothing was written", null, e.requestId(), e.status(), null);
+                        + " does not exist in namespace " + ns + " (HTTP 404), so a deploy would be refused. Dry run: "
+                        + "nothing was written", null, e.requestId(), e.status(), null);
             }
             String project = component.path("spec").path("owner").path("projectName").asText("");
             if (!project.isEmpty() && !project.equals(request.project())) {
