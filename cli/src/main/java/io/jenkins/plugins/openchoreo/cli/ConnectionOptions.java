@@ -36,7 +36,7 @@ final class ConnectionOptions {
 
     /** A refused credential, in the CLI's terms: its environment variables, not a Jenkins credential. */
     static final CredentialHints HINTS = new CredentialHints("The identity provider does not accept this client id "
-            + "and secret: check " + CLIENT_ID + " (or --client-id) and " + CLIENT_SECRET + " (or the file of "
+            + "and client secret: check " + CLIENT_ID + " (or --client-id) and " + CLIENT_SECRET + " (or the file of "
             + "--client-secret-file), and that the application still exists.", "The API refused " + TOKEN + ": it may "
             + "have expired or come from an issuer the API does not trust. Set a fresh " + TOKEN + ", or set "
             + CLIENT_ID + " and " + CLIENT_SECRET + " so the CLI fetches tokens itself.");

@@ -43,7 +43,7 @@ class ExitCodesIT {
 
         assertFailed(run, 3, "[TOKEN_INVALID_CLIENT]: ");
         assertThat(run.stderr()).contains("refused the token request: invalid_client");
-        assertThat(run.stderr()).contains("Hint: The identity provider does not accept this client id and secret: "
+        assertThat(run.stderr()).contains("Hint: The identity provider does not accept this client id and client secret: "
                 + "check OPENCHOREO_CLIENT_ID (or --client-id) and OPENCHOREO_CLIENT_SECRET").doesNotContain("credential's");
     }
 

@@ -21,8 +21,8 @@ public enum ErrorCode {
             "Fix the workload.yaml fields listed above; every problem is reported at once."),
 
     TOKEN_INVALID_CLIENT(AUTHENTICATION,
-            "The identity provider does not accept this client id and secret: check both (in Jenkins the "
-                    + "credential's username and password; in the CLI OPENCHOREO_CLIENT_ID and "
+            "The identity provider does not accept this client id and client secret: check both (in Jenkins "
+                    + "the credential's username and password; in the CLI OPENCHOREO_CLIENT_ID and "
                     + "OPENCHOREO_CLIENT_SECRET), and that the application still exists."),
     TOKEN_UNAUTHORIZED_CLIENT(AUTHENTICATION,
             "The client may not use this grant or this client authentication method: set the method to the one "

@@ -115,7 +115,7 @@ class ClientCredentialsTokenSourceTest {
                 "{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid client or Invalid client credentials\"}");
         assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID_CLIENT);
         assertThat(e.oauthError()).isEqualTo("unauthorized_client");
-        assertThat(e.hint()).isEqualTo(CredentialHints.DEFAULT.clientRefused()).contains("client id and secret");
+        assertThat(e.hint()).isEqualTo(CredentialHints.DEFAULT.clientRefused()).contains("client id").contains("client secret");
         assertThat(listener.all()).doesNotContain("trying client_secret_post");
     }
 
