@@ -15,6 +15,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.openchoreo.client.ConnectionCheck;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
+import io.jenkins.plugins.openchoreo.client.auth.CredentialHints;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.auth.TokenParameters;
@@ -113,7 +114,10 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
                 .withProxy(proxy());
         return ConnectionSettings.builder(api).tokenUrl(token).portalUrl(portal)
                 .authMethod(ClientAuthMethod.parse(method)).tokenParameters(parameters).http(http)
-                .retry(RetrySettings.defaults().withMaxAttempts(attempts)).build();
+                .retry(RetrySettings.defaults().withMaxAttempts(attempts))
+                .credentialHints(new CredentialHints(Messages.CredentialHints_clientRefused(),
+                        Messages.CredentialHints_tokenRefused()))
+                .build();
     }
 
     /** Jenkins' proxy settings (Manage Jenkins » Plugins » Advanced), which every outgoing call must honour. */

@@ -47,6 +47,9 @@ final class DeployInputs {
     /** The longest repository name container registries accept. */
     private static final int IMAGE_NAME_MAX = 255;
 
+    static final String IMAGE_HINT = "Give the image as you pushed it: [registry[:port]/]path[:tag][@digest], "
+            + "the path in lowercase, e.g. registry.example.com/team/app:1.2.3.";
+
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
 
     private final DeployRequest request;
@@ -74,15 +77,18 @@ final class DeployInputs {
                     Names.problemWithLength("WorkflowRun name", request.workflowRun(), 253).orElse(null));
         }
         if (request.image() == null || request.image().isEmpty()) {
-            problems.add(FieldError.of("image", "the image is required (e.g. registry.example.com/app:1.2.3)"));
+            problems.add(FieldError.of("image", "the image is required (e.g. registry.example.com/app:1.2.3)")
+                    .withHint(IMAGE_HINT));
         } else if (request.image().chars().anyMatch(DeployInputs::blankOrControl)) {
             problems.add(FieldError.of("image", "the image \"" + Names.printable(request.image())
-                    + "\" contains whitespace"));
+                    + "\" contains whitespace").withHint(IMAGE_HINT));
         } else if (!IMAGE_REFERENCE.matcher(request.image()).matches() || imageName(request.image()).length()
                 > IMAGE_NAME_MAX) {
             problems.add(FieldError.of("image", "the image \"" + Names.printable(request.image()) + "\" is not an "
                     + "image reference: [registry[:port]/]lowercase/path[:tag][@sha256:digest], the name at most "
-                    + IMAGE_NAME_MAX + " characters (e.g. registry.example.com/team/app:1.2.3)"));
+                    + IMAGE_NAME_MAX + " characters (e.g. registry.example.com/team/app:1.2.3)").withHint(IMAGE_HINT));
+        } else {
+            mutableTagWarning(request.image()).ifPresent(warnings);
         }
         checkLabels(problems, "labels", request.labels(), true);
         checkLabels(problems, "annotations", request.annotations(), false);
@@ -114,6 +120,25 @@ final class DeployInputs {
         }
         return new DeployInputs(request, fromArguments.over(fromDescriptor),
                 request.mode().resolve(request.descriptor() != null));
+    }
+
+    /**
+     * A warning for an image without a tag or with {@code :latest} (and no digest): the next build
+     * that pushes the same reference sends the same Workload, so nothing changes and nothing rolls out.
+     */
+    static java.util.Optional<String> mutableTagWarning(String image) {
+        if (image.contains("@")) {
+            return java.util.Optional.empty();
+        }
+        String name = imageName(image);
+        String tag = name.length() < image.length() ? image.substring(name.length() + 1) : null;
+        if (tag != null && !tag.equals("latest")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("The image " + image + (tag == null ? " has no tag (so it means :latest)"
+                : " is tagged :latest") + ": a later build that pushes the same reference leaves the Workload "
+                + "unchanged, so OpenChoreo makes no new release. Tag each build (the version or the commit) "
+                + "or deploy by digest.");
     }
 
     /** The repository part of an image reference: without tag and digest. */
@@ -209,9 +234,10 @@ final class DeployInputs {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
     }
 
+    /** A name's problem, with the naming rule as its hint. */
     private static void check(List<FieldError> problems, String field, String problem) {
         if (problem != null) {
-            problems.add(FieldError.of(field, problem));
+            problems.add(FieldError.of(field, problem).withHint(Names.HINT));
         }
     }
 
