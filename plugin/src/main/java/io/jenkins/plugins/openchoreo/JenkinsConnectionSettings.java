@@ -4,6 +4,7 @@ import hudson.ProxyConfiguration;
 import hudson.Util;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
+import io.jenkins.plugins.openchoreo.client.auth.CredentialHints;
 import io.jenkins.plugins.openchoreo.client.auth.TokenParameters;
 import io.jenkins.plugins.openchoreo.client.http.HttpSettings;
 import io.jenkins.plugins.openchoreo.client.http.ProductVersion;
@@ -17,7 +18,7 @@ import jenkins.model.Jenkins;
 /**
  * The engine's connection settings as this Jenkins makes them, for a build and for Test
  * connection alike: the user agent, Jenkins' proxy, the timeouts (the whole call given at least
- * connect plus response) and the attempts.
+ * connect plus response), the attempts, and the hints for refused credentials in Jenkins' words.
  */
 final class JenkinsConnectionSettings {
 
@@ -34,7 +35,10 @@ final class JenkinsConnectionSettings {
                 .withProxy(proxy());
         return ConnectionSettings.builder(api).tokenUrl(token).portalUrl(portal)
                 .authMethod(ClientAuthMethod.parse(method)).tokenParameters(parameters).http(http)
-                .retry(RetrySettings.defaults().withMaxAttempts(attempts)).build();
+                .retry(RetrySettings.defaults().withMaxAttempts(attempts))
+                .credentialHints(new CredentialHints(Messages.CredentialHints_clientRefused(),
+                        Messages.CredentialHints_tokenRefused()))
+                .build();
     }
 
     /** Jenkins' proxy settings (Manage Jenkins » Plugins » Advanced), which every outgoing call must honour. */

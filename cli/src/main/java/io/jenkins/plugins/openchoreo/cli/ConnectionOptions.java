@@ -3,6 +3,7 @@ package io.jenkins.plugins.openchoreo.cli;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
 import io.jenkins.plugins.openchoreo.client.rules.Urls;
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
+import io.jenkins.plugins.openchoreo.client.auth.CredentialHints;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.TokenParameters;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
@@ -32,6 +33,13 @@ final class ConnectionOptions {
     static final String CLIENT_SECRET = "OPENCHOREO_CLIENT_SECRET";
     static final String TOKEN = "OPENCHOREO_TOKEN";
     static final String PROXY_PASSWORD = "OPENCHOREO_PROXY_PASSWORD";
+
+    /** A refused credential, in the CLI's terms: its environment variables, not a Jenkins credential. */
+    static final CredentialHints HINTS = new CredentialHints("The identity provider does not accept this client id "
+            + "and client secret: check " + CLIENT_ID + " (or --client-id) and " + CLIENT_SECRET + " (or the file of "
+            + "--client-secret-file), and that the application still exists.", "The API refused " + TOKEN + ": it may "
+            + "have expired or come from an issuer the API does not trust. Set a fresh " + TOKEN + ", or set "
+            + CLIENT_ID + " and " + CLIENT_SECRET + " so the CLI fetches tokens itself.");
 
     @Option(names = "--api-url", defaultValue = "${env:OPENCHOREO_API_URL}",
             description = "OpenChoreo API URL (env OPENCHOREO_API_URL).")
@@ -124,7 +132,8 @@ final class ConnectionOptions {
                     .withCaBundlePem(caBundle == null ? null : read(caBundle, "CA bundle"));
             RetrySettings retry = RetrySettings.defaults().withMaxAttempts(attempts).withDeadline(seconds(deadline));
             return ConnectionSettings.builder(apiUrl).tokenUrl(tokenUrl).portalUrl(portalUrl).authMethod(method)
-                    .tokenParameters(new TokenParameters(scope, audience, resource)).http(http).retry(retry).build();
+                    .tokenParameters(new TokenParameters(scope, audience, resource)).http(http).retry(retry)
+                    .credentialHints(HINTS).build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -66,7 +66,8 @@ final class Output implements DeployListener {
             out.println(masker.mask(Json.pretty(error)));
             out.flush();
         }
-        err.println(masker.mask("error: " + e.describe()));
+        // The code leads, as the troubleshooting page is organised by it.
+        err.println(masker.mask("error [" + e.code().name() + "]: " + e.describe()));
         err.flush();
     }
 

@@ -32,7 +32,8 @@ class ExitCodesIT {
         Map<String, String> env = SANDBOX.env();
         env.remove("OPENCHOREO_API_URL");
 
-        assertFailed(PackagedCli.run(env, "deploy", "--image", IMAGE), 2, "The API URL is required");
+        assertFailed(PackagedCli.run(env, "deploy", "--image", IMAGE), 2,
+                "[INVALID_CONFIGURATION]: The API URL is required");
     }
 
     @Test
@@ -40,8 +41,10 @@ class ExitCodesIT {
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env("OPENCHOREO_CLIENT_SECRET", "not-the-secret"),
                 "deploy", "--image", IMAGE);
 
-        assertFailed(run, 3, "refused the token request: invalid_client");
-        assertThat(run.stderr()).contains("Check the credential's client id");
+        assertFailed(run, 3, "[TOKEN_INVALID_CLIENT]: ");
+        assertThat(run.stderr()).contains("refused the token request: invalid_client");
+        assertThat(run.stderr()).contains("Hint: The identity provider does not accept this client id and client secret: "
+                + "check OPENCHOREO_CLIENT_ID (or --client-id) and OPENCHOREO_CLIENT_SECRET").doesNotContain("credential's");
     }
 
     @Test
@@ -50,7 +53,8 @@ class ExitCodesIT {
 
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env(), "deploy", "--image", IMAGE);
 
-        assertFailed(run, 4, "403");
+        assertFailed(run, 4, "[API_FORBIDDEN]: ");
+        assertThat(run.stderr()).contains("403");
         assertThat(run.stderr()).contains("workload-publisher role binding");
     }
 
@@ -59,7 +63,8 @@ class ExitCodesIT {
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env(), "deploy", "--component", "no-such-component",
                 "--image", IMAGE);
 
-        assertFailed(run, 5, "Referenced component not found");
+        assertFailed(run, 5, "[COMPONENT_NOT_FOUND]: ");
+        assertThat(run.stderr()).contains("Referenced component not found");
         assertThat(run.stderr()).contains("Create the component in OpenChoreo first");
     }
 
@@ -67,7 +72,7 @@ class ExitCodesIT {
     void aWorkloadTheServerRejectsIsInvalid() {
         SANDBOX.sandbox.faults().add(Fault.on(Route.WORKLOAD_CREATE).status(422));
 
-        assertFailed(PackagedCli.run(SANDBOX.env(), "deploy", "--image", IMAGE), 6, "422");
+        assertFailed(PackagedCli.run(SANDBOX.env(), "deploy", "--image", IMAGE), 6, "[API_INVALID]: ");
     }
 
     @Test
@@ -79,7 +84,8 @@ class ExitCodesIT {
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env(), "deploy", "--workload-name", "other-workload",
                 "--image", IMAGE);
 
-        assertFailed(run, 6, "other-workload");
+        assertFailed(run, 6, "[OWNER_MISMATCH]: ");
+        assertThat(run.stderr()).contains("other-workload");
     }
 
     @Test
@@ -88,7 +94,8 @@ class ExitCodesIT {
 
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env(), "deploy", "--image", IMAGE, "--retries", "2");
 
-        assertFailed(run, 7, "503");
+        assertFailed(run, 7, "[API_SERVER_ERROR]: ");
+        assertThat(run.stderr()).contains("503");
         assertThat(run.stderr()).contains("retrying GET /api/v1/namespaces/default/workloads");
     }
 
@@ -97,7 +104,8 @@ class ExitCodesIT {
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env("OPENCHOREO_API_URL", "http://127.0.0.1:" + closedPort()),
                 "deploy", "--image", IMAGE, "--retries", "1");
 
-        assertFailed(run, 7, "connection refused");
+        assertFailed(run, 7, "[TRANSPORT_CONNECT]: ");
+        assertThat(run.stderr()).contains("connection refused");
         assertThat(run.stderr()).contains("Hint: The server could not be reached");
     }
 
@@ -116,9 +124,14 @@ class ExitCodesIT {
         assertThat(error.path("requestId").asText()).isNotBlank();
     }
 
+    /**
+     * The exit code, one error line and a hint on stderr, nothing on stdout. An error of the catalog
+     * shows its code ({@code error [CODE]: …}, the troubleshooting page's keys); a mistyped option has none.
+     */
     private static void assertFailed(PackagedCli.Run run, int exitCode, String message) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(exitCode);
-        assertThat(run.stderr()).as(run.toString()).contains("error: ").contains(message).contains("Hint: ");
+        assertThat(run.stderr()).as(run.toString()).contains(message.startsWith("[") ? "error " + message
+                : "error: " + message).contains("Hint: ");
         assertThat(run.stdout()).as("nothing on stdout in text mode").isEmpty();
     }
 

@@ -46,12 +46,17 @@ public final class ConnectionCheck {
     public record Result(String identity, String subject, ServerVersion version, String namespace, String component,
             int workloads) {
 
+        /**
+         * What was checked, and no more: the list answers for a namespace that does not exist too
+         * (empty), and the CI role may not read namespaces, so an empty list proves only the permission.
+         */
         public String summary() {
             // The version, the identity and the subject are the server's words: one line, whatever they hold.
             return ServerText.oneLine("Connected to " + version + " as " + identity + (subject == null ? ""
                     : " (token subject " + subject + ": the value an OpenChoreo role binding must name)")
-                    + "; namespace " + namespace + " is reachable (" + workloads + " Workload"
-                    + (workloads == 1 ? "" : "s") + " for component " + component + ")");
+                    + "; may list Workloads in namespace " + namespace + ": "
+                    + (workloads == 0 ? "none" : String.valueOf(workloads)) + " for component " + component
+                    + (workloads == 0 ? " (an empty list does not show that the namespace exists)" : ""));
         }
     }
 }

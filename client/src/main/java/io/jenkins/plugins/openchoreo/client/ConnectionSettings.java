@@ -1,6 +1,7 @@
 package io.jenkins.plugins.openchoreo.client;
 
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
+import io.jenkins.plugins.openchoreo.client.auth.CredentialHints;
 import io.jenkins.plugins.openchoreo.client.auth.TokenParameters;
 import io.jenkins.plugins.openchoreo.client.http.HttpSettings;
 import io.jenkins.plugins.openchoreo.client.retry.RetrySettings;
@@ -11,10 +12,10 @@ import java.util.Objects;
 /**
  * Where and how to reach OpenChoreo: the API, the token endpoint (null: discover it from the
  * API), the portal (null: no links), client authentication, token parameters, HTTP and retry
- * settings. Immutable; holds no secret.
+ * settings, and how the front end words a refused credential. Immutable; holds no secret.
  */
 public record ConnectionSettings(URI apiUrl, URI tokenUrl, URI portalUrl, ClientAuthMethod authMethod,
-        TokenParameters tokenParameters, HttpSettings http, RetrySettings retry) {
+        TokenParameters tokenParameters, HttpSettings http, RetrySettings retry, CredentialHints credentialHints) {
 
     public ConnectionSettings {
         Objects.requireNonNull(apiUrl, "API URL");
@@ -22,6 +23,7 @@ public record ConnectionSettings(URI apiUrl, URI tokenUrl, URI portalUrl, Client
         tokenParameters = tokenParameters == null ? TokenParameters.NONE : tokenParameters;
         http = http == null ? HttpSettings.defaults() : http;
         retry = retry == null ? RetrySettings.defaults() : retry;
+        credentialHints = credentialHints == null ? CredentialHints.DEFAULT : credentialHints;
     }
 
     public static Builder builder(String apiUrl) {
@@ -36,6 +38,7 @@ public record ConnectionSettings(URI apiUrl, URI tokenUrl, URI portalUrl, Client
         builder.tokenParameters = tokenParameters;
         builder.http = http;
         builder.retry = retry;
+        builder.credentialHints = credentialHints;
         return builder;
     }
 
@@ -48,6 +51,7 @@ public record ConnectionSettings(URI apiUrl, URI tokenUrl, URI portalUrl, Client
         private TokenParameters tokenParameters = TokenParameters.NONE;
         private HttpSettings http = HttpSettings.defaults();
         private RetrySettings retry = RetrySettings.defaults();
+        private CredentialHints credentialHints = CredentialHints.DEFAULT;
 
         private Builder(URI apiUrl) {
             this.apiUrl = apiUrl;
@@ -89,8 +93,15 @@ public record ConnectionSettings(URI apiUrl, URI tokenUrl, URI portalUrl, Client
             return this;
         }
 
+        /** How the front end words a refused credential (null: the catalog's words). */
+        public Builder credentialHints(CredentialHints value) {
+            credentialHints = value;
+            return this;
+        }
+
         public ConnectionSettings build() {
-            return new ConnectionSettings(apiUrl, tokenUrl, portalUrl, authMethod, tokenParameters, http, retry);
+            return new ConnectionSettings(apiUrl, tokenUrl, portalUrl, authMethod, tokenParameters, http, retry,
+                    credentialHints);
         }
     }
 }

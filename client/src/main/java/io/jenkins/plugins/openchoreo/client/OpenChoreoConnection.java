@@ -47,11 +47,12 @@ public final class OpenChoreoConnection {
             this.tokens = new ClientCredentialsTokenSource(
                     obs -> settings.tokenUrl() != null ? settings.tokenUrl()
                             : discovery.tokenEndpoint(settings.apiUrl(), obs),
-                    client, settings.authMethod(), settings.tokenParameters(), transport, retrier, cache, masker);
+                    client, settings.authMethod(), settings.tokenParameters(), transport, retrier, cache, masker,
+                    settings.credentialHints().clientRefused());
         } else {
             Credentials.Token token = (Credentials.Token) credentials;
             masker.add(token.token());
-            this.tokens = new FixedTokenSource(token.token());
+            this.tokens = new FixedTokenSource(token.token(), settings.credentialHints().tokenRefused());
         }
         this.workloads = new WorkloadClient(settings.apiUrl(), transport, retrier, tokens, masker, observer);
         this.rollouts = new RolloutClient(settings.apiUrl(), transport, retrier, tokens, masker, observer);

@@ -59,8 +59,8 @@ class ConnectionCheckTest {
         assertThat(result.subject()).isEqualTo(Sandbox.DEFAULT_CLIENT_ID);
         assertThat(result.summary()).isEqualTo("Connected to " + result.version() + " as "
                 + Sandbox.DEFAULT_CLIENT_ID + " (token subject " + Sandbox.DEFAULT_CLIENT_ID + ": the value an "
-                + "OpenChoreo role binding must name); namespace default is reachable (0 Workloads for component "
-                + ConnectionCheck.PROBE_COMPONENT + ")");
+                + "OpenChoreo role binding must name); may list Workloads in namespace default: none for component "
+                + ConnectionCheck.PROBE_COMPONENT + " (an empty list does not show that the namespace exists)");
         // Only routes the workload-publisher role may call: no namespace list, no component read.
         assertThat(sandbox.requests()).extracting(RecordedRequest::route)
                 .containsExactly(Route.VERSION, Route.TOKEN, Route.WORKLOAD_LIST);
@@ -74,7 +74,7 @@ class ConnectionCheckTest {
         ConnectionCheck.Result result = check("  greeter ");
         assertThat(result.component()).isEqualTo("greeter");
         assertThat(result.workloads()).isEqualTo(1);
-        assertThat(result.summary()).endsWith("(1 Workload for component greeter)");
+        assertThat(result.summary()).endsWith("; may list Workloads in namespace default: 1 for component greeter");
     }
 
     @Test
@@ -139,10 +139,11 @@ class ConnectionCheckTest {
     void aUrlThatIsNotTheApiFailsAtTheVersionWithoutSendingTheSecret() {
         ConnectionSettings portal = SandboxTestSupport.settings(sandbox).toBuilder()
                 .apiUrl(sandbox.apiUrl() + "/portal").build();
+        // The code a deploy reports for the same URL (its Workload routes are missing too): API_ROUTE_NOT_FOUND.
         assertThatThrownBy(() -> check(portal, SandboxTestSupport.credentials(sandbox.defaultClient()), null))
                 .isInstanceOfSatisfying(OpenChoreoException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESPONSE);
-                    assertThat(e.getMessage()).contains("404").contains("is this the OpenChoreo API?");
+                    assertThat(e.code()).isEqualTo(ErrorCode.API_ROUTE_NOT_FOUND);
+                    assertThat(e.getMessage()).contains("404").contains("has no /version route");
                 });
         assertThat(sandbox.count(Route.TOKEN)).isZero();
     }

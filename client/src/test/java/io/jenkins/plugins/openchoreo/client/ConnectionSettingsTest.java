@@ -17,18 +17,19 @@ class ConnectionSettingsTest {
     @Test
     void unsetOptionsMeanTheDocumentedDefaults() {
         ConnectionSettings settings = new ConnectionSettings(URI.create("https://api.example"), null, null, null, null,
-                null, null);
+                null, null, null);
         assertThat(settings.authMethod()).isEqualTo(ClientAuthMethod.AUTO);
         assertThat(settings.tokenParameters()).isEqualTo(TokenParameters.NONE);
         assertThat(settings.http()).isEqualTo(HttpSettings.defaults());
         assertThat(settings.retry()).isEqualTo(RetrySettings.defaults());
         assertThat(settings.tokenUrl()).as("null: discover it").isNull();
         assertThat(settings.portalUrl()).isNull();
+        assertThat(settings.credentialHints()).isEqualTo(io.jenkins.plugins.openchoreo.client.auth.CredentialHints.DEFAULT);
     }
 
     @Test
     void theApiUrlIsRequired() {
-        assertThatThrownBy(() -> new ConnectionSettings(null, null, null, null, null, null, null))
+        assertThatThrownBy(() -> new ConnectionSettings(null, null, null, null, null, null, null, null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("API URL");
         assertThatThrownBy(() -> ConnectionSettings.builder(" ")).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("API URL is required");

@@ -141,7 +141,9 @@ class CliDocsTest {
                 Matcher m = COMMAND_LINE.matcher(line);
                 assertThat(m.matches()).isTrue();
                 String rest = m.group(1) == null ? "" : m.group(1);
-                List<String> args = ShellWords.split(rest.replaceAll("\\s*[|&;>].*$", ""));
+                // The shell's part ends the command line: a redirection (2>&1, > file), a pipe, || or ;.
+                List<String> args = ShellWords.split(rest.replaceAll("\\s+\\d*>.*$", "")
+                        .replaceAll("\\s*[|&;>].*$", ""));
                 try {
                     commandLine().parseArgs(args.toArray(String[]::new));
                     checked++;
@@ -207,7 +209,7 @@ class CliDocsTest {
 
     @Test
     void theJsonOutputShownHasTheKeysTheCliPrints() throws Exception {
-        Docs.Block shown = Docs.marked(PAGE, "check: openchoreo deploy --output json");
+        Docs.Block shown = Docs.marked(PAGE, "output: openchoreo deploy --output json");
         Set<String> keys = new TreeSet<>();
         io.jenkins.plugins.openchoreo.client.json.Json.MAPPER.readTree(shown.text()).fieldNames()
                 .forEachRemaining(keys::add);

@@ -30,20 +30,25 @@ class DocsLinksAndBlocksTest {
      * (PluginDocsTest), with a CLI command line (CliDocsTest), or with a marker: {@code check: …}
      * naming the test that checks it (CliDocsTest, PluginDocsTest, RunOutputDocsTest,
      * QuotedGuideDocsTest, DescriptorDocsTest), {@code file: …} (DescriptorDocsTest) or
-     * {@code source: …} (taken from a file or test). There is no "not checked" marker: every code
-     * example is taken from, or checked by, a test.
+     * {@code source: …} (taken from a file or test); or, on a page that states a set-up, a shell
+     * block (run by ShellBlocksIT) or the output shown after one ({@code output…}). There is no
+     * "not checked" marker: every code example is taken from, or checked by, a test.
      */
     @Test
     void everyCodeBlockIsChecked() {
         List<String> unaccounted = new ArrayList<>();
+        List<String> run = ShellBlocks.pagesWithSetup();
         for (String file : DocPages.all()) {
+            List<Docs.Block> compared = run.contains(file) ? ShellBlocks.steps(file).stream()
+                    .map(ShellBlocks.Step::output).filter(java.util.Objects::nonNull).toList() : List.of();
             for (Docs.Block block : Docs.blocks(Docs.page(file))) {
                 String marker = block.marker() == null ? "" : block.marker();
                 boolean accounted = block.language().equals("mermaid")
                         || !PluginDocsTest.stepCalls(block.text()).isEmpty()
                         || !CliDocsTest.commandLinesOf(block.text()).isEmpty()
                         || marker.startsWith("check: ") || marker.startsWith("file: ")
-                        || marker.startsWith("source: ");
+                        || marker.startsWith("source: ")
+                        || run.contains(file) && ShellBlocks.isShell(block) || compared.contains(block);
                 if (!accounted) {
                     unaccounted.add(file + " line " + block.line() + " (```" + block.language() + ")");
                 }

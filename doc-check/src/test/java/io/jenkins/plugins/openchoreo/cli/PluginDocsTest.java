@@ -224,6 +224,42 @@ class PluginDocsTest {
         everyCallUsesRealArguments("openchoreoDeploy", "OpenChoreoDeployStep", 5);
     }
 
+    /**
+     * The step's rules for URL overrides, as DeployExecution enforces them, hold in every example
+     * (issue 18, point 2): {@code apiUrl} or {@code tokenUrl} needs {@code credentialsId}, and
+     * {@code apiUrl} needs {@code tokenUrl} with a client id and secret, which is what the examples'
+     * credentials are (Username with password).
+     */
+    @Test
+    void everyUrlOverrideInTheDocsFollowsTheStepsRules() {
+        String execution = Docs.read(PluginSources.source("DeployExecution"));
+        assertThat(execution).as("the rules this check encodes are still the plugin's")
+                .contains("Messages.DeployExecution_overrideNeedsCredentialsId()")
+                .contains("apiOverride != null && tokenOverride == null")
+                .contains("Messages.DeployExecution_apiOverrideNeedsTokenUrl()");
+        List<String> broken = new ArrayList<>();
+        int overrides = 0;
+        for (String file : DocPages.all()) {
+            for (Docs.Block block : Docs.blocks(Docs.page(file))) {
+                for (List<String> keys : stepCalls(block.text())) {
+                    String where = file + " line " + block.line() + ": ";
+                    if (keys.contains("apiUrl") || keys.contains("tokenUrl")) {
+                        overrides++;
+                        if (!keys.contains("credentialsId")) {
+                            broken.add(where + "a URL override without credentialsId");
+                        }
+                    }
+                    if (keys.contains("apiUrl") && !keys.contains("tokenUrl")) {
+                        broken.add(where + "apiUrl without tokenUrl (a client id and secret are never sent to a "
+                                + "token endpoint the overridden API advertises)");
+                    }
+                }
+            }
+        }
+        assertThat(overrides).as("URL overrides found in the examples").isPositive();
+        assertThat(broken).as("openchoreoDeploy calls in docs/ that the step refuses").isEmpty();
+    }
+
     @Test
     void thePromotionPageListsExactlyThePromoteStepArgumentsAndActionFields() {
         tableMatches(PROMOTION_PAGE, "Promote step arguments", "OpenChoreoPromoteStep", "component", "from", "to",

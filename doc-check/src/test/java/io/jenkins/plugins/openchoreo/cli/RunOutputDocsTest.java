@@ -12,28 +12,27 @@ import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
 import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
 import io.jenkins.plugins.openchoreo.client.deploy.PortalLinks;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
+import io.jenkins.plugins.openchoreo.sandbox.AuthMethod;
+import io.jenkins.plugins.openchoreo.sandbox.Role;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The blocks that show what a run prints, against real runs on a sandbox started here: the output
- * of {@code openchoreo check} (docs/cli.md), the answer of <em>Test connection</em> and a deploy's
- * build log (docs/getting-started.md). What legitimately differs between the sandbox and the
- * pages' example server (its URLs and ports, the server's version) is replaced before comparing.
+ * The blocks that show what the plugin prints, against real runs on a sandbox started here: the
+ * answer of <em>Test connection</em> and a deploy's build log (docs/getting-started.md). What
+ * legitimately differs between the sandbox and the pages' example server (its URLs and ports, the
+ * server's version) is replaced before comparing. (What the command line prints is compared by
+ * ShellBlocksIT, which runs the pages' shell blocks.)
  */
 class RunOutputDocsTest {
 
@@ -72,37 +71,26 @@ class RunOutputDocsTest {
         return new TokenCache(Clock.systemUTC());
     }
 
-    /** The command line of the block just before the output shown, with the sandbox's connection added. */
-    @Test
-    void theOutputOfOpenchoreoCheckIsWhatTheCliPrints() {
-        Docs.Block shown = Docs.marked("cli.md", "check: openchoreo check against the sandbox");
-        List<Docs.Block> blocks = Docs.blocks(Docs.page("cli.md"));
-        List<String> commands = CliDocsTest.commandLinesOf(blocks.get(blocks.indexOf(shown) - 1).text());
-        assertThat(commands).as("the command line shown just before docs/cli.md line " + shown.line()).hasSize(1);
-        Matcher command = CliDocsTest.COMMAND_LINE.matcher(commands.get(0));
-        assertThat(command.matches()).isTrue();
-        List<String> args = new ArrayList<>(ShellWords.split(command.group(1)));
-        assertThat(args).as("the command").startsWith("check");
-        args.addAll(List.of("--api-url", SANDBOX.apiUrl().toString(), "--client-id", CLIENT.clientId()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args.toArray(String[]::new), Map.of("OPENCHOREO_CLIENT_SECRET", CLIENT.secret()),
-                new PrintWriter(out), new PrintWriter(err));
-
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(shown.text().strip()).as("docs/cli.md line " + shown.line() + " vs openchoreo check's stdout")
-                .isEqualTo(normalised(out.toString()).strip());
-    }
+    /** The client id getting-started.md's step 1 creates (a ThunderID Console app: client_secret_basic). */
+    static final String PAGE_CLIENT_ID = "jenkins-ci";
 
     /**
      * The plugin's Test connection (ConnectionTest, called by OpenChoreoGlobalConfiguration.doTestConnection) answers
-     * {@code FormValidation.ok(masker.mask(result.summary()))} of a ConnectionCheck with no component.
+     * {@code FormValidation.ok(masker.mask(result.summary()))} of a ConnectionCheck with no component,
+     * here for the client the page has just created and put in the credential.
      */
     @Test
     void theAnswerOfTestConnectionIsWhatTheCheckSays() {
         Docs.Block shown = Docs.marked("getting-started.md", "check: the answer of Test connection");
+        String page = Docs.page("getting-started.md");
+        assertThat(Docs.section(page, "1. An OAuth client")).as("step 1 names the client it creates")
+                .contains("`" + PAGE_CLIENT_ID + "`");
+        assertThat(Docs.section(page, "2. The Jenkins credential")).as("step 2 puts it in the credential")
+                .contains("`" + PAGE_CLIENT_ID + "`");
+        SandboxClient created = SANDBOX.registerClient(PAGE_CLIENT_ID, "console-made-secret", AuthMethod.BASIC,
+                Role.WORKLOAD_PUBLISHER);
         ConnectionCheck.Result result = ConnectionCheck.run(ConnectionSettings.builder(SANDBOX.apiUrl().toString())
-                .build(), Credentials.client(CLIENT.clientId(), CLIENT.secret()), cache(),
+                .build(), Credentials.client(created.clientId(), created.secret()), cache(),
                 DeployRequest.DEFAULT_NAMESPACE, null, CallObserver.NONE);
 
         assertThat(withoutServerVersion(shown.text().strip()))

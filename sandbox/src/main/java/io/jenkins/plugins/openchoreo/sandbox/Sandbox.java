@@ -78,8 +78,9 @@ public final class Sandbox implements AutoCloseable {
 
     private Sandbox(Builder builder) {
         SelfSignedCertificate certificate = builder.tls ? SelfSignedCertificate.create() : null;
+        InetAddress listen = builder.bind == null ? LISTEN_ADDRESS : builder.bind;
         try {
-            InetSocketAddress address = new InetSocketAddress(LISTEN_ADDRESS, builder.port);
+            InetSocketAddress address = new InetSocketAddress(listen, builder.port);
             if (certificate != null) {
                 HttpsServer https = HttpsServer.create(address, 0);
                 https.setHttpsConfigurator(new HttpsConfigurator(certificate.sslContext()));
@@ -88,10 +89,12 @@ public final class Sandbox implements AutoCloseable {
                 server = HttpServer.create(address, 0);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not listen on 127.0.0.1:" + builder.port + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Could not listen on " + listen.getHostAddress() + ":" + builder.port + ": "
+                    + e.getMessage(), e);
         }
         caBundlePem = certificate == null ? null : certificate.pem();
-        apiUrl = URI.create((certificate == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort());
+        apiUrl = URI.create((certificate == null ? "http" : "https") + "://" + advertised(listen) + ":"
+                + server.getAddress().getPort());
         defaultTokenLifetime = builder.tokenLifetime;
         defaultRolloutDelay = builder.rolloutDelay;
         rollouts = new Rollouts(java.time.Clock.systemUTC(), builder.rolloutDelay);
@@ -120,6 +123,15 @@ public final class Sandbox implements AutoCloseable {
         } catch (java.net.UnknownHostException e) {
             throw new IllegalStateException("four bytes are an IPv4 address", e);
         }
+    }
+
+    /** The host of the URLs handed out: the address listened on, or loopback when it listens on every address. */
+    private static String advertised(InetAddress listen) {
+        if (listen.isLoopbackAddress() || listen.isAnyLocalAddress()) {
+            return "127.0.0.1";
+        }
+        String address = listen.getHostAddress();
+        return address.contains(":") ? "[" + address + "]" : address;
     }
 
     /** A sandbox over plain HTTP on a free port with the defaults. */
@@ -338,6 +350,7 @@ public final class Sandbox implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private String version = "v1.2.0";
         private int port;
+        private InetAddress bind;
         private final List<TrustedIssuer> trusted = new ArrayList<>();
         private Duration rolloutDelay = Duration.ofSeconds(2);
 
@@ -397,6 +410,17 @@ public final class Sandbox implements AutoCloseable {
                 throw new IllegalArgumentException("The port must be 0-65535, not " + value);
             }
             port = value;
+            return this;
+        }
+
+        /**
+         * The address to listen on (default: loopback). Another address exposes the sandbox, whose
+         * clients and tokens are for tests only, to whoever can reach it: a Jenkins in a container
+         * needs it, nothing else should. The URLs handed out name this address, or 127.0.0.1 for a
+         * wildcard address (0.0.0.0 or ::).
+         */
+        public Builder bind(InetAddress value) {
+            bind = value;
             return this;
         }
 

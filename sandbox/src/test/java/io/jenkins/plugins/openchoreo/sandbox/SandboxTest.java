@@ -64,6 +64,19 @@ class SandboxTest {
                 + image + "\"},\"unknownField\":1}}";
     }
 
+    /** For a Jenkins in a container: every address, URLs that still work on this machine (issue 18, point 4). */
+    @Test
+    void onEveryAddressItHandsOutLoopbackUrlsThatAnswer() throws Exception {
+        try (Sandbox everywhere = Sandbox.builder().bind(java.net.InetAddress.getByName("0.0.0.0")).start()) {
+            assertThat(everywhere.apiUrl().getHost()).isEqualTo("127.0.0.1");
+            assertThat(http.send(HttpRequest.newBuilder(everywhere.apiUrl().resolve("/version")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+        try (Sandbox loopback = Sandbox.builder().bind(java.net.InetAddress.getByName("127.0.0.1")).start()) {
+            assertThat(loopback.apiUrl().getHost()).isEqualTo("127.0.0.1");
+        }
+    }
+
     @Test
     void eachClientAcceptsExactlyOneAuthenticationMethod() throws Exception {
         sandbox.registerClient("basic-ci", "p+ss w&rd:=%é", AuthMethod.BASIC, Role.WORKLOAD_PUBLISHER);

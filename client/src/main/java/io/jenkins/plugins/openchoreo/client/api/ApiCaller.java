@@ -22,10 +22,6 @@ import java.net.URI;
  */
 final class ApiCaller {
 
-    private static final String RENEW_TOKEN_HINT = "The ready token was refused: it may have expired or come from "
-            + "an issuer the API does not trust; supply a fresh token, or use client credentials so the engine "
-            + "fetches tokens itself.";
-
     private final Transport transport;
     private final Retrier retrier;
     private final TokenSource tokens;
@@ -78,7 +74,7 @@ final class ApiCaller {
         if (result.status() == 401 && mayRefresh) {
             throw new Refused();
         }
-        throw ApiErrors.of(call, result, masker, tokens.canRefresh() ? null : RENEW_TOKEN_HINT);
+        throw ApiErrors.of(call, result, masker, tokens.canRefresh() ? null : tokens.refusedHint());
     }
 
     private static HttpCall bearer(HttpCall call, AccessToken token) {

@@ -23,7 +23,8 @@ final class ApiPaths {
         if (problem.isPresent()) {
             String message = problem.get();
             throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT,
-                    Character.toUpperCase(message.charAt(0)) + message.substring(1));
+                    Character.toUpperCase(message.charAt(0)) + message.substring(1), java.util.List.of(), Names.HINT,
+                    null, 0, null);
         }
         return value;
     }

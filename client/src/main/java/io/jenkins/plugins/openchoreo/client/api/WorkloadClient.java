@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.auth.TokenSource;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
+import io.jenkins.plugins.openchoreo.client.error.NotFoundException;
 import io.jenkins.plugins.openchoreo.client.error.TransportException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.http.HttpResult;
@@ -105,6 +106,12 @@ public final class WorkloadClient {
             }
         } catch (IOException e) {
             // reported below
+        }
+        if (result.status() == 404) {
+            // What a deploy reports for the Workload routes of the same server: a missing route, not a bad answer.
+            throw new NotFoundException(ErrorCode.API_ROUTE_NOT_FOUND, "GET " + apiUrl + "/version answered HTTP 404: "
+                    + "the server has no /version route, which every OpenChoreo API has", null, result.requestId(),
+                    404, null);
         }
         throw new TransportException(ErrorCode.BAD_RESPONSE, "GET " + apiUrl + "/version answered HTTP "
                 + result.status() + " without version information: is this the OpenChoreo API?", null,

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.auth;
 
+import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.TokenException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.http.HttpCall;
@@ -30,14 +31,17 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     private final Retrier retrier;
     private final TokenCache cache;
     private final SecretMasker masker;
+    private final String clientRefusedHint;
 
     /**
      * @param tokenUrl gives the token URL (a fixed one, or discovery); called only on a cache miss
      *     or to key the cache, so discovery is cached by {@link TokenEndpointDiscovery}
+     * @param clientRefusedHint the hint when the identity provider refuses the client id and secret
+     *     ({@link CredentialHints#clientRefused()})
      */
     public ClientCredentialsTokenSource(Function<CallObserver, URI> tokenUrl, Credentials.Client client,
             ClientAuthMethod method, TokenParameters parameters, Transport transport, Retrier retrier,
-            TokenCache cache, SecretMasker masker) {
+            TokenCache cache, SecretMasker masker, String clientRefusedHint) {
         this.tokenUrl = tokenUrl;
         this.client = client;
         this.method = method;
@@ -46,6 +50,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
         this.retrier = retrier;
         this.cache = cache;
         this.masker = masker.addClient(client.clientId(), client.clientSecret());
+        this.clientRefusedHint = clientRefusedHint;
     }
 
     @Override
@@ -118,8 +123,15 @@ public final class ClientCredentialsTokenSource implements TokenSource {
         }
         HttpCall call = new HttpCall(HttpCall.Target.IDENTITY_PROVIDER, "POST", url, headers,
                 formBody(form), "application/x-www-form-urlencoded");
-        return retrier.execute(call, transport, observer,
-                result -> TokenResponses.read(result, url, cache.clock().instant(), masker));
+        return retrier.execute(call, transport, observer, result -> {
+            try {
+                return TokenResponses.read(result, url, cache.clock().instant(), masker);
+            } catch (TokenException e) {
+                throw e.code() != ErrorCode.TOKEN_INVALID_CLIENT || clientRefusedHint == null ? e
+                        : new TokenException(e.code(), e.getMessage(), e.oauthError(), e.requestId(), e.status(),
+                                null, clientRefusedHint);
+            }
+        });
     }
 
     private static byte[] formBody(Map<String, String> form) {

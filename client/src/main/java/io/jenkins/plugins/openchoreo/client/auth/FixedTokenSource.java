@@ -6,9 +6,16 @@ import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 public final class FixedTokenSource implements TokenSource {
 
     private final AccessToken token;
+    private final String refusedHint;
 
     public FixedTokenSource(String token) {
+        this(token, CredentialHints.DEFAULT.tokenRefused());
+    }
+
+    /** @param refusedHint what to tell the user when the API refuses the token */
+    public FixedTokenSource(String token, String refusedHint) {
         this.token = AccessToken.unbounded(token);
+        this.refusedHint = refusedHint;
     }
 
     @Override
@@ -24,5 +31,10 @@ public final class FixedTokenSource implements TokenSource {
     @Override
     public boolean canRefresh() {
         return false;
+    }
+
+    @Override
+    public String refusedHint() {
+        return refusedHint;
     }
 }

@@ -13,4 +13,9 @@ public interface TokenSource {
 
     /** Whether {@link #invalidate} can lead to a different token (false for a fixed token). */
     boolean canRefresh();
+
+    /** The hint when the API refuses a token that cannot be refreshed; null: the error code's. */
+    default String refusedHint() {
+        return null;
+    }
 }

@@ -18,6 +18,7 @@ import io.jenkins.plugins.openchoreo.client.rules.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,9 @@ import java.util.function.Consumer;
  * of making the Workload to send: a new one, an image-only update, a replacement.
  */
 final class DeployInputs {
+
+    /** What an image problem's hint says (the image rule's, {@link ImageReferences#HINT}). */
+    static final String IMAGE_HINT = ImageReferences.HINT;
 
     private final DeployRequest request;
     private final WorkloadOverlay overlay;
@@ -52,9 +56,15 @@ final class DeployInputs {
                     Names.problemWithLength("WorkflowRun name", request.workflowRun(), 253).orElse(null));
         }
         if (request.image() == null || request.image().isEmpty()) {
-            problems.add(FieldError.of("image", "the image is required (e.g. registry.example.com/app:1.2.3)"));
+            problems.add(FieldError.of("image", "the image is required (e.g. registry.example.com/app:1.2.3)")
+                    .withHint(IMAGE_HINT));
         } else {
-            check(problems, "image", ImageReferences.problem(request.image()).orElse(null));
+            Optional<String> imageProblem = ImageReferences.problem(request.image());
+            if (imageProblem.isPresent()) {
+                problems.add(FieldError.of("image", imageProblem.get()).withHint(IMAGE_HINT));
+            } else {
+                ImageReferences.mutableTagWarning(request.image()).ifPresent(warnings);
+            }
         }
         problems.addAll(Labels.problems("labels", request.labels(), true));
         problems.addAll(Labels.problems("annotations", request.annotations(), false));
@@ -157,7 +167,7 @@ final class DeployInputs {
 
     private static void check(List<FieldError> problems, String field, String problem) {
         if (problem != null) {
-            problems.add(FieldError.of(field, problem));
+            problems.add(FieldError.of(field, problem).withHint(Names.HINT));
         }
     }
 

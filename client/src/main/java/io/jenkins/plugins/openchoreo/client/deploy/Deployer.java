@@ -1,7 +1,9 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
 import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
+import io.jenkins.plugins.openchoreo.client.api.RolloutClient;
 import io.jenkins.plugins.openchoreo.client.api.WorkloadClient;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
@@ -9,6 +11,8 @@ import io.jenkins.plugins.openchoreo.client.descriptor.WorkspaceFiles;
 import io.jenkins.plugins.openchoreo.client.error.ConflictException;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.RolloutNotFollowedException;
+import io.jenkins.plugins.openchoreo.client.error.ForbiddenException;
+import io.jenkins.plugins.openchoreo.client.error.NotFoundException;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.error.ServerErrorException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
@@ -58,7 +62,7 @@ public final class Deployer {
         RequestCounter counter = new RequestCounter();
         OpenChoreoConnection connection = new OpenChoreoConnection(settings, credentials, cache,
                 CallObserver.both(counter, listener));
-        Execution execution = new Execution(request, inputs, connection.workloads(), warnings);
+        Execution execution = new Execution(request, inputs, connection.workloads(), connection.rollouts(), warnings);
         RolloutWaiter waiter = request.waitOptions() == null || request.dryRun() ? null
                 : new RolloutWaiter(connection.rollouts(), listener::step, request.waitOptions(), Clock.systemUTC());
         RolloutBaseline before = waiter == null ? null : baseline(waiter, request, warnings);
@@ -122,6 +126,7 @@ public final class Deployer {
         private final DeployRequest request;
         private final DeployInputs inputs;
         private final WorkloadClient client;
+        private final RolloutClient components;
         private final List<String> warnings;
         private Workload before;
         private Workload sent;
@@ -136,10 +141,12 @@ public final class Deployer {
                             .equals(WorkloadDiff.withDefaults(sent.toJson()).path("spec"));
         }
 
-        Execution(DeployRequest request, DeployInputs inputs, WorkloadClient client, List<String> warnings) {
+        Execution(DeployRequest request, DeployInputs inputs, WorkloadClient client, RolloutClient components,
+                List<String> warnings) {
             this.request = request;
             this.inputs = inputs;
             this.client = client;
+            this.components = components;
             this.warnings = warnings;
         }
 
@@ -165,6 +172,7 @@ public final class Deployer {
             changes = WorkloadDiff.describe(null, target);
             sent = target;
             if (request.dryRun()) {
+                checkComponent();
                 outcome = DeployOutcome.CREATED;
                 listener.step("Would create Workload " + target.name());
                 return null;
@@ -215,6 +223,36 @@ public final class Deployer {
                     pause(attempt);
                     current = client.get(request.namespace(), current.name());
                 }
+            }
+        }
+
+        /**
+         * A dry run sends no POST, so the server cannot say that the component is missing: read the
+         * component instead, where the client may (OpenChoreo's CI role may not: component:view).
+         */
+        private void checkComponent() {
+            String ns = request.namespace();
+            JsonNode component;
+            try {
+                component = components.component(ns, request.component());
+            } catch (ForbiddenException e) {
+                warn(warnings, "Could not check that component " + request.component() + " exists: the client may "
+                        + "not read components (component:view, which OpenChoreo's workload-publisher role lacks). "
+                        + "A real deploy fails with COMPONENT_NOT_FOUND if it does not exist.");
+                return;
+            } catch (NotFoundException e) {
+                if (e.code() != ErrorCode.API_NOT_FOUND) {
+                    throw e;
+                }
+                throw new NotFoundException(ErrorCode.COMPONENT_NOT_FOUND, "Component " + request.component()
+                        + " does not exist in namespace " + ns + " (HTTP 404), so a deploy would be refused. Dry run: "
+                        + "nothing was written", null, e.requestId(), e.status(), null);
+            }
+            String project = component.path("spec").path("owner").path("projectName").asText("");
+            if (!project.isEmpty() && !project.equals(request.project())) {
+                throw new NotFoundException(ErrorCode.COMPONENT_NOT_FOUND, "Component " + request.component()
+                        + " belongs to project " + project + ", not to project " + request.project()
+                        + "; a deploy would be refused. Dry run: nothing was written", null, null, 0, null);
             }
         }
 

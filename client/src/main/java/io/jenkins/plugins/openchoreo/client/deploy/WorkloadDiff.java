@@ -2,6 +2,7 @@ package io.jenkins.plugins.openchoreo.client.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,13 +27,15 @@ final class WorkloadDiff {
                 && before.annotations().equals(after.annotations());
     }
 
-    /** One line per kind of change; empty when nothing changes. */
+    /**
+     * One line per kind of change; empty when nothing changes. A new Workload ({@code before} null)
+     * is described against an empty one, so its summary names everything it brings, not only the image.
+     */
     static List<String> describe(Workload before, Workload after) {
         List<String> changes = new ArrayList<>();
         if (before == null) {
             changes.add("image: " + after.image());
-            ObjectNode doc = after.toJson();
-            addIfAny(changes, "endpoints", new TreeSet<>(fieldNames(doc.path("spec").path("endpoints"))));
+            entries(changes, Json.object(), withDefaults(after.toJson()));
             return changes;
         }
         if (!java.util.Objects.equals(before.image(), after.image())) {
@@ -40,6 +43,17 @@ final class WorkloadDiff {
         }
         ObjectNode a = withDefaults(before.toJson());
         ObjectNode b = withDefaults(after.toJson());
+        entries(changes, a, b);
+        // a and b are private copies: what is left of their specs after the fields reported above.
+        List<String> other = otherFields(rest(Workload.object(a, "spec")), rest(Workload.object(b, "spec")));
+        if (!other.isEmpty()) {
+            changes.add("other spec fields: " + String.join(", ", other));
+        }
+        return changes;
+    }
+
+    /** The keyed entries: endpoints, env, files, dependencies, labels and annotations. */
+    private static void entries(List<String> changes, ObjectNode a, ObjectNode b) {
         keyed(changes, "endpoints", a.path("spec").path("endpoints"), b.path("spec").path("endpoints"), null);
         keyed(changes, "env", container(a, "env"), container(b, "env"), e -> e.path("key").asText());
         keyed(changes, "files", container(a, "files"), container(b, "files"), e -> e.path("key").asText());
@@ -51,13 +65,22 @@ final class WorkloadDiff {
         keyed(changes, "labels", a.path("metadata").path("labels"), b.path("metadata").path("labels"), null);
         keyed(changes, "annotations", a.path("metadata").path("annotations"), b.path("metadata").path("annotations"),
                 null);
-        // a and b are private copies: what is left of their specs after the fields reported above.
-        ObjectNode restA = rest(Workload.object(a, "spec"));
-        ObjectNode restB = rest(Workload.object(b, "spec"));
-        if (!restA.equals(restB)) {
-            changes.add("other spec fields changed");
-        }
-        return changes;
+    }
+
+    /** The names of the differing fields, sorted: spec fields by name, the container's as container.name. */
+    private static List<String> otherFields(ObjectNode a, ObjectNode b) {
+        Set<String> names = new TreeSet<>();
+        differing(names, "", a, b);
+        names.remove("container");
+        // A missing container and an empty one are alike here: rest() drops a container it emptied.
+        differing(names, "container.", a.path("container"), b.path("container"));
+        return new ArrayList<>(names);
+    }
+
+    private static void differing(Set<String> names, String prefix, JsonNode a, JsonNode b) {
+        Set<String> keys = new TreeSet<>(fieldNames(a));
+        keys.addAll(fieldNames(b));
+        keys.stream().filter(k -> !a.path(k).equals(b.path(k))).forEach(k -> names.add(prefix + k));
     }
 
     /**
@@ -120,12 +143,6 @@ final class WorkloadDiff {
             node.forEach(item -> map.put(key.apply(item), item));
         }
         return map;
-    }
-
-    private static void addIfAny(List<String> changes, String what, Set<String> names) {
-        if (!names.isEmpty()) {
-            changes.add(what + ": + " + String.join(", + ", names));
-        }
     }
 
     private static List<String> fieldNames(JsonNode node) {

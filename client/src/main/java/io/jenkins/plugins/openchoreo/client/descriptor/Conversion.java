@@ -32,8 +32,11 @@ final class Conversion {
     Optional<String> fileText(String relativePath, String field) {
         try {
             return Optional.of(WorkspaceText.read(files, RepoPath.resolve(folder, relativePath)));
-        } catch (IllegalArgumentException | WorkspaceText.Unreadable e) {
+        } catch (IllegalArgumentException e) {
             problems.error(field, e.getMessage());
+            return Optional.empty();
+        } catch (WorkspaceText.Unreadable e) {
+            problems.error(field, e.getMessage(), e.hint());
             return Optional.empty();
         }
     }

@@ -33,7 +33,8 @@ final class DependenciesConversion {
         String name = yaml.text("name");
         Rules.name(problems, yaml.path("name"), "endpoint name", name);
         String visibility = yaml.text("visibility");
-        Rules.oneOf(problems, yaml.path("visibility"), visibility, Rules.DEPENDENCY_VISIBILITIES);
+        Rules.oneOf(problems, yaml.path("visibility"), visibility, Rules.DEPENDENCY_VISIBILITIES,
+                Rules.DEPENDENCY_VISIBILITY_HINT);
         String project = yaml.text("project");
         ObjectNode entry = JsonNodeFactory.instance.objectNode().put("component", component).put("name", name)
                 .put("visibility", visibility);

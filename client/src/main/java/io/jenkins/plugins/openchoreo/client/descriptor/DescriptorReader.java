@@ -42,7 +42,7 @@ public final class DescriptorReader {
         try {
             text = WorkspaceText.read(files, path);
         } catch (WorkspaceText.Unreadable e) {
-            throw refused(path, FILE, e.getMessage());
+            throw refused(path, FILE, e.getMessage(), e.hint());
         }
         JsonNode root;
         try {
@@ -81,8 +81,12 @@ public final class DescriptorReader {
     }
 
     private static InvalidRequestException refused(String path, String field, String message) {
+        return refused(path, field, message, null);
+    }
+
+    private static InvalidRequestException refused(String path, String field, String message, String hint) {
         Problems problems = new Problems(path, false);
-        problems.error(field, message);
+        problems.error(field, message, hint);
         return Problems.exception(ErrorCode.INVALID_DESCRIPTOR, path, problems.errors());
     }
 }

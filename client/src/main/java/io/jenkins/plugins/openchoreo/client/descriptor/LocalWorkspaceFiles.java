@@ -17,6 +17,11 @@ public final class LocalWorkspaceFiles implements WorkspaceFiles {
     }
 
     @Override
+    public String locate(String relativePath) {
+        return root.resolve(relativePath).normalize().toString();
+    }
+
+    @Override
     public byte[] read(String relativePath, long maxBytes) throws IOException {
         Path file = root.resolve(relativePath).normalize();
         if (!file.startsWith(root)) {

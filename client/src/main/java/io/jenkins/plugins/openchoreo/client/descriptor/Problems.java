@@ -24,7 +24,12 @@ final class Problems {
     }
 
     void error(String field, String message) {
-        errors.add(new FieldError(where, field, message));
+        error(field, message, null);
+    }
+
+    /** An error with the hint for its kind of problem (null: the error code's). */
+    void error(String field, String message, String hint) {
+        errors.add(new FieldError(where, field, message, hint));
     }
 
     void warn(String field, String message) {

@@ -22,6 +22,10 @@ final class Rules {
     static final List<String> ENDPOINT_VISIBILITIES = List.of("project", "namespace", "internal", "external");
     static final List<String> DEPENDENCY_VISIBILITIES = List.of("project", "namespace");
     static final int MAX_ENTRIES = 50;
+    static final String ENDPOINT_VISIBILITY_HINT = "An endpoint's visibility is a list of project, namespace, "
+            + "internal and external (project is always implied), e.g. visibility: [external].";
+    static final String DEPENDENCY_VISIBILITY_HINT = "A dependency's visibility is project (the component is in "
+            + "the same project) or namespace.";
     static final String EXCLUSIVE = "value and valueFrom are mutually exclusive";
 
     // Kubernetes' rule for environment variable names.
@@ -40,7 +44,7 @@ final class Rules {
 
     /** A required OpenChoreo name (component, endpoint, project, ref). */
     static void name(Problems problems, String field, String what, String value) {
-        Names.problem(what, value).ifPresent(message -> problems.error(field, message));
+        Names.problem(what, value).ifPresent(message -> problems.error(field, message, Names.HINT));
     }
 
     /** A required environment variable name. */
@@ -68,8 +72,13 @@ final class Rules {
 
     /** A value from a fixed list, matched exactly. */
     static void oneOf(Problems problems, String field, String value, List<String> allowed) {
+        oneOf(problems, field, value, allowed, null);
+    }
+
+    /** A value from a fixed list, matched exactly, with the hint for a value outside it. */
+    static void oneOf(Problems problems, String field, String value, List<String> allowed, String hint) {
         if (required(problems, field, value, allowed.get(0)) && !allowed.contains(value)) {
-            problems.error(field, "\"" + Names.printable(value) + "\" is not allowed: use one of " + allowed);
+            problems.error(field, "\"" + Names.printable(value) + "\" is not allowed: use one of " + allowed, hint);
         }
     }
 
@@ -82,7 +91,7 @@ final class Rules {
         Set<String> values = new LinkedHashSet<>();
         for (YamlMapping.Item item : items) {
             String value = item.node().isValueNode() ? item.node().asText() : YamlMapping.describe(item.node());
-            oneOf(problems, item.path(), value, ENDPOINT_VISIBILITIES);
+            oneOf(problems, item.path(), value, ENDPOINT_VISIBILITIES, ENDPOINT_VISIBILITY_HINT);
             values.add(value);
         }
         return new ArrayList<>(values);

@@ -68,7 +68,7 @@ public final class WorkloadValidator {
             Rules.required(problems, item.path() + ".component", text(endpoint.path("component")), "postgres");
             Rules.required(problems, item.path() + ".name", text(endpoint.path("name")), "api");
             Rules.oneOf(problems, item.path() + ".visibility", text(endpoint.path("visibility")),
-                    Rules.DEPENDENCY_VISIBILITIES);
+                    Rules.DEPENDENCY_VISIBILITIES, Rules.DEPENDENCY_VISIBILITY_HINT);
             bindings(problems, item.path() + ".envBindings", endpoint.path("envBindings"), true);
         }
         path = "spec.dependencies.resources";

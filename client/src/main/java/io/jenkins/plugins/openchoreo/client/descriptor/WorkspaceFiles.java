@@ -19,6 +19,11 @@ public interface WorkspaceFiles {
      */
     byte[] read(String relativePath, long maxBytes) throws IOException;
 
+    /** Where a path points, for a message saying a file is not there (e.g. the absolute path on disk). */
+    default String locate(String relativePath) {
+        return relativePath + " in the repository root";
+    }
+
     /** A file larger than the caller accepts. */
     final class FileTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;

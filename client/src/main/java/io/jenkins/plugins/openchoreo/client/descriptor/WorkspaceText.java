@@ -15,12 +15,28 @@ final class WorkspaceText {
 
     private WorkspaceText() {}
 
-    /** Why a file could not be used; the message is for the user. */
+    /** The hint for a file that is not there. */
+    static final String NOT_FOUND_HINT = "Descriptor and file paths are relative to the repository root (the "
+            + "build's workspace in Jenkins; --repo-root, by default the working directory, for the CLI): check the "
+            + "path, and that the file is in the repository.";
+
+    /** Why a file could not be used; the message and the hint (or null) are for the user. */
     static final class Unreadable extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final String hint;
+
         Unreadable(String message) {
+            this(message, null);
+        }
+
+        Unreadable(String message, String hint) {
             super(message);
+            this.hint = hint;
+        }
+
+        String hint() {
+            return hint;
         }
     }
 
@@ -29,7 +45,7 @@ final class WorkspaceText {
         try {
             bytes = files.read(path, MAX_BYTES);
         } catch (NoSuchFileException e) {
-            throw new Unreadable("the file " + path + " does not exist (paths are relative to the repository root)");
+            throw new Unreadable("file not found at " + files.locate(path), NOT_FOUND_HINT);
         } catch (WorkspaceFiles.FileTooLargeException e) {
             throw new Unreadable("the file " + path + " is larger than 1 MiB");
         } catch (IOException e) {

@@ -13,16 +13,17 @@ import static io.jenkins.plugins.openchoreo.client.error.ErrorCategory.USAGE;
  */
 public enum ErrorCode {
     INVALID_ARGUMENT(USAGE,
-            "Check the value named in the message; names follow Kubernetes DNS-1123 rules "
-                    + "(lowercase letters, digits and '-', starting and ending with a letter or digit)."),
+            "Fix the values named in the message; every problem is listed at once, each kind with its own hint "
+                    + "(names, image, endpoint visibility, files)."),
     INVALID_CONFIGURATION(USAGE,
             "Check the OpenChoreo settings (API URL, token URL, credentials, CA bundle, proxy)."),
     INVALID_DESCRIPTOR(USAGE,
             "Fix the workload.yaml fields listed above; every problem is reported at once."),
 
     TOKEN_INVALID_CLIENT(AUTHENTICATION,
-            "The identity provider does not accept this client id and secret. Check the credential's "
-                    + "client id (username) and client secret (password), and that the application still exists."),
+            "The identity provider does not accept this client id and client secret: check both (in Jenkins "
+                    + "the credential's username and password; in the CLI OPENCHOREO_CLIENT_ID and "
+                    + "OPENCHOREO_CLIENT_SECRET), and that the application still exists."),
     TOKEN_UNAUTHORIZED_CLIENT(AUTHENTICATION,
             "The client may not use this grant or this client authentication method: set the method to the one "
                     + "the application is registered with (client_secret_post for OpenChoreo's default CI client, "
@@ -45,7 +46,8 @@ public enum ErrorCode {
 
     API_UNAUTHORIZED(AUTHENTICATION,
             "The API refused the token even after a fresh one: check that the API trusts this identity provider "
-                    + "(issuer and JWKS in OpenChoreo's security configuration) and that the server clock is right."),
+                    + "(issuer and JWKS in OpenChoreo's security configuration) and that the server clock is right. "
+                    + "A ready token (a Secret text credential, OPENCHOREO_TOKEN) is not renewed: supply a fresh one."),
     API_FORBIDDEN(AUTHORIZATION,
             "The client needs the workload-publisher role binding in this namespace (workload create/update/view, "
                     + "workflowrun view/update); ask a platform administrator to bind it."),

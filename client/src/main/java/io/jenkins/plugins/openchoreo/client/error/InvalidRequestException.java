@@ -16,9 +16,10 @@ public class InvalidRequestException extends OpenChoreoException {
         this(code, message, List.of(), null, null, 0, null);
     }
 
+    /** @param hint the hint, or null for the fields' own hints, else the code's */
     public InvalidRequestException(ErrorCode code, String message, List<FieldError> fieldErrors, String hint,
             String requestId, int status, Throwable cause) {
-        super(code, message, hint, requestId, status, cause);
+        super(code, message, hint != null ? hint : FieldError.hintOf(fieldErrors), requestId, status, cause);
         this.fieldErrors = List.copyOf(fieldErrors);
     }
 

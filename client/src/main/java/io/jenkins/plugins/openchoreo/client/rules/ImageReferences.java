@@ -25,6 +25,10 @@ public final class ImageReferences {
     /** The longest repository name container registries accept. */
     private static final int IMAGE_NAME_MAX = 255;
 
+    /** The hint of every image problem. */
+    public static final String HINT = "Give the image as you pushed it: [registry[:port]/]path[:tag][@digest], "
+            + "the path in lowercase, e.g. registry.example.com/team/app:1.2.3.";
+
     private ImageReferences() {}
 
     /** What is wrong with a non-empty image reference, or empty when it is valid. */
@@ -38,6 +42,26 @@ public final class ImageReferences {
                     + IMAGE_NAME_MAX + " characters (e.g. registry.example.com/team/app:1.2.3)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A warning for a valid image without a tag or with {@code :latest} (and no digest): the next
+     * build that pushes the same reference sends the same Workload, so nothing changes and nothing
+     * rolls out.
+     */
+    public static Optional<String> mutableTagWarning(String image) {
+        if (image.contains("@")) {
+            return Optional.empty();
+        }
+        String name = imageName(image);
+        String tag = name.length() < image.length() ? image.substring(name.length() + 1) : null;
+        if (tag != null && !tag.equals("latest")) {
+            return Optional.empty();
+        }
+        return Optional.of("The image " + image + (tag == null ? " has no tag (so it means :latest)"
+                : " is tagged :latest") + ": a later build that pushes the same reference leaves the Workload "
+                + "unchanged, so OpenChoreo makes no new release. Tag each build (the version or the commit) "
+                + "or deploy by digest.");
     }
 
     /** The repository part of an image reference: without tag and digest. */

@@ -14,6 +14,10 @@ public final class Names {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
+    /** How to fix a name: the hint of every problem found by {@link #problem}. */
+    public static final String HINT = "Names follow Kubernetes DNS-1123 rules: lowercase letters, digits and '-', "
+            + "starting and ending with a letter or digit (e.g. my-app-1).";
+
     private Names() {}
 
     /** What is wrong with a name of at most 63 characters, or empty when it is valid. */

@@ -5,6 +5,7 @@ import io.jenkins.plugins.openchoreo.client.error.InvalidRequestException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Checks the URLs a user configures, and those a server names in discovery: absolute, http or
@@ -12,6 +13,13 @@ import java.util.Locale;
  * never repeated in a message.
  */
 public final class Urls {
+
+    /** A scheme followed by "//": what every http or https URL starts with. */
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
+
+    /** What users type without a scheme: a host, maybe a port and a path. */
+    private static final Pattern HOST_AND_PATH = Pattern.compile(
+            "[A-Za-z0-9.-]+(:[0-9]{1,5})?(/\\S*)?");
 
     private Urls() {}
 
@@ -28,11 +36,23 @@ public final class Urls {
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
+        if (!SCHEME.matcher(trimmed).find()) {
+            // "host:port" would otherwise be read as a scheme named after the host ("Illegal character in scheme name").
+            throw invalid("The " + what + " \"" + value + "\" has no http:// or https:// in front"
+                    + (HOST_AND_PATH.matcher(trimmed).matches() ? ": write it as https://" + trimmed
+                            + " (or http:// for a server without TLS)" : ""));
+        }
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw invalid("The " + what + " \"" + value + "\" is not a URL (" + e.getReason() + ")");
+            // Not e.getReason(): java.net.URI's wording ("Illegal character in authority at index 7") points at the
+            // start of the part it could not read, not at the character.
+            int bad = firstBadCharacter(trimmed);
+            throw invalid("The " + what + " \"" + value + "\" is not a valid URL: " + (bad < 0
+                    ? "check its host, port and path"
+                    : "it has a character a URL cannot hold ('" + trimmed.charAt(bad) + "' at position " + (bad + 1)
+                            + "); remove it, or percent-encode it (a space is %20)"));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
@@ -53,6 +73,17 @@ public final class Urls {
      */
     public static boolean mayCarryUserInfo(String value) {
         return value != null && value.indexOf('@') >= 0;
+    }
+
+    /** The first character no URL may hold unencoded, or -1. */
+    private static int firstBadCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || "<>\"{}|\\^`".indexOf(c) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Like {@link #require}, but null or blank gives null (an optional setting). */

@@ -128,13 +128,24 @@ class WorkloadClientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {200, 404})
+    @ValueSource(ints = {200, 403})
     void aVersionAnswerWithoutAnObjectAsksWhetherThisIsTheApi(int status) {
         sandbox.faults().add(Fault.on(Route.VERSION).status(status).body("application/json", "[\"v1.2.0\"]"));
         assertThatThrownBy(() -> client.version()).isInstanceOfSatisfying(OpenChoreoException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESPONSE);
             assertThat(e.status()).isEqualTo(status);
             assertThat(e.getMessage()).contains("HTTP " + status).contains("is this the OpenChoreo API?");
+        });
+    }
+
+    /** A server without the route: the code a deploy gets for the missing Workload routes (issue 18, point 8). */
+    @Test
+    void aMissingVersionRouteIsAMissingRoute() {
+        sandbox.faults().add(Fault.on(Route.VERSION).status(404).body("text/plain", "404 page not found"));
+        assertThatThrownBy(() -> client.version()).isInstanceOfSatisfying(OpenChoreoException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.API_ROUTE_NOT_FOUND);
+            assertThat(e.category().exitCode()).isEqualTo(5);
+            assertThat(e.getMessage()).contains("HTTP 404").contains("no /version route");
         });
     }
 

@@ -115,8 +115,30 @@ class ClientCredentialsTokenSourceTest {
                 "{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid client or Invalid client credentials\"}");
         assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID_CLIENT);
         assertThat(e.oauthError()).isEqualTo("unauthorized_client");
-        assertThat(e.hint()).contains("client id").contains("client secret");
+        assertThat(e.hint()).isEqualTo(CredentialHints.DEFAULT.clientRefused()).contains("client id").contains("client secret");
         assertThat(listener.all()).doesNotContain("trying client_secret_post");
+    }
+
+    /** The front end words a refused client in its own terms (the CLI: its environment variables). */
+    @Test
+    void aRefusedClientGetsTheHintTheFrontEndChose() {
+        SandboxClient client = client(AuthMethod.POST, "right-secret");
+        CredentialHints words = new CredentialHints("check OPENCHOREO_CLIENT_ID and OPENCHOREO_CLIENT_SECRET",
+                "set a fresh OPENCHOREO_TOKEN");
+        OpenChoreoConnection wrong = new OpenChoreoConnection(settings(sandbox).toBuilder().credentialHints(words)
+                .build(), Credentials.client(client.clientId(), "wrong-secret"), cache, listener);
+        assertThatThrownBy(() -> wrong.tokens().token(listener)).isInstanceOfSatisfying(TokenException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID_CLIENT);
+            assertThat(e.hint()).isEqualTo("check OPENCHOREO_CLIENT_ID and OPENCHOREO_CLIENT_SECRET");
+        });
+        // A ready token the API refuses cannot be renewed by the engine: the front end's words for that too.
+        OpenChoreoConnection ready = new OpenChoreoConnection(settings(sandbox).toBuilder().credentialHints(words)
+                .build(), Credentials.token("not-a-token-the-api-trusts"), cache, listener);
+        assertThatThrownBy(() -> ready.workloads().listByComponent("default", "greeter"))
+                .isInstanceOfSatisfying(io.jenkins.plugins.openchoreo.client.error.OpenChoreoException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.API_UNAUTHORIZED);
+                    assertThat(e.hint()).isEqualTo("set a fresh OPENCHOREO_TOKEN");
+                });
     }
 
     @Test

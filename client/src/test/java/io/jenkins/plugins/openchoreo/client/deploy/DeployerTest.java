@@ -17,10 +17,13 @@ import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.InvalidRequestException;
 import io.jenkins.plugins.openchoreo.client.error.NotFoundException;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
+import io.jenkins.plugins.openchoreo.sandbox.AuthMethod;
 import io.jenkins.plugins.openchoreo.sandbox.Fault;
 import io.jenkins.plugins.openchoreo.sandbox.RecordedRequest;
+import io.jenkins.plugins.openchoreo.sandbox.Role;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
+import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -377,6 +380,90 @@ class DeployerTest {
         assertThat(update.changes()).containsExactly("image: r/g:1 → r/g:2");
         assertThat(sandbox.requests()).noneMatch(r -> WRITES.contains(r.route()));
         assertThat(stored("greeter-workload").path("spec").path("container").path("image").asText()).isEqualTo("r/g:1");
+    }
+
+    /** A dry run reads the component where the client may, since no POST tells it is missing (issue 18, point 9). */
+    @Test
+    void aDryRunCreateChecksTheComponentWhereTheClientMay() {
+        SandboxClient watcher = sandbox.registerClient("watcher", "watcher-secret", AuthMethod.POST,
+                Role.ROLLOUT_WATCHER);
+        Deployer mayRead = new Deployer(SandboxTestSupport.settings(sandbox),
+                SandboxTestSupport.credentials(watcher), cache, new LocalWorkspaceFiles(repo), listener);
+
+        assertThatThrownBy(() -> mayRead.deploy(DeployRequest.builder("greeterr", "r/g:1").project("shop")
+                .dryRun(true).build())).isInstanceOfSatisfying(NotFoundException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.COMPONENT_NOT_FOUND);
+                    assertThat(e.category().exitCode()).isEqualTo(5);
+                    assertThat(e.getMessage()).contains("Component greeterr does not exist in namespace default")
+                            .contains("nothing was written");
+                });
+        assertThatThrownBy(() -> mayRead.deploy(DeployRequest.builder("greeter", "r/g:1").project("other")
+                .dryRun(true).build())).isInstanceOfSatisfying(NotFoundException.class, e ->
+                        assertThat(e.getMessage()).contains("belongs to project shop, not to project other"));
+        DeployResult exists = mayRead.deploy(greeter("r/g:1").dryRun(true).build());
+        assertThat(exists.summary()).startsWith("Would create");
+        assertThat(exists.warnings()).isEmpty();
+
+        // OpenChoreo's CI role may not read components: said plainly, and the dry run still plans.
+        DeployResult forbidden = deploy(DeployRequest.builder("greeterr", "r/g:1").project("shop").dryRun(true));
+        assertThat(forbidden.summary()).startsWith("Would create");
+        assertThat(forbidden.warnings()).singleElement().asString()
+                .startsWith("Could not check that component greeterr exists").contains("component:view");
+        assertThat(sandbox.requests()).noneMatch(r -> WRITES.contains(r.route()));
+    }
+
+    /** Each kind of problem gets the hint for its kind, not the naming rule for all (issue 18, point 7). */
+    @Test
+    void aProblemsHintFitsTheProblem() throws IOException {
+        assertThat(hintOf(greeter("registry.example.com/Greeter:1"))).isEqualTo(DeployInputs.IMAGE_HINT);
+        assertThat(hintOf(greeter("r/g:1").endpoints("[{name: api, type: HTTP, port: 80, visibility: [public]}]")))
+                .contains("visibility is a list of project, namespace, internal and external").doesNotContain("DNS");
+        assertThat(hintOf(DeployRequest.builder("My_App", "r/g:1"))).contains("DNS-1123");
+        assertThat(hintOf(greeter("r/g:1").descriptor("missing.yaml"))).contains("relative to the repository root")
+                .doesNotContain("fields listed above");
+        // Two kinds at once: both hints, each once.
+        assertThat(hintOf(DeployRequest.builder("My_App", "R/G:1").namespace("Bad"))).contains("DNS-1123")
+                .contains("the path in lowercase").satisfies(h -> assertThat(h.split("DNS-1123", -1)).hasSize(2));
+    }
+
+    private String hintOf(DeployRequest.Builder request) {
+        InvalidRequestException e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidRequestException.class,
+                () -> deploy(request));
+        assertThat(e).as("refused").isNotNull();
+        return e.hint();
+    }
+
+    /** An image that the next build can push again under the same reference (issue 18, point 10). */
+    @ParameterizedTest
+    @ValueSource(strings = {"registry.example.com/greeter", "registry.example.com/greeter:latest",
+        "registry.example.com:5000/greeter"})
+    void anImageWithoutATagOrWithLatestIsDeployedWithAWarning(String image) {
+        DeployResult result = deploy(greeter(image));
+        assertThat(result.outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(result.warnings()).singleElement().asString().startsWith("The image " + image)
+                .contains("leaves the Workload unchanged").contains("Tag each build");
+        assertThat(listener.warnings).anyMatch(line -> line.startsWith("The image " + image));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"registry.example.com/greeter:1.2.3", "registry.example.com:5000/greeter:abc123",
+        "registry.example.com/greeter@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "registry.example.com/greeter:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
+    void anImmutableReferenceIsDeployedWithoutAWarning(String image) {
+        assertThat(deploy(greeter(image)).warnings()).isEmpty();
+    }
+
+    /** The summary of a create names every kind of change it brings (issue 18, point 11). */
+    @Test
+    void theSummaryOfACreateNamesEveryKindOfChange() {
+        DeployResult result = deploy(greeter("r/g:1").env(List.of("LOG_LEVEL=debug"))
+                .files("[{name: app.json, mountPath: /etc/cfg, value: '{}'}]")
+                .dependencies("{resources: [{ref: cache, envBindings: {url: CACHE_URL}}]}")
+                .labels(Map.of("team", "payments")).annotations(Map.of("example.com/commit", "abc"))
+                .endpoints("[{name: api, type: HTTP, port: 8080}]"));
+        assertThat(result.summary()).isEqualTo("Created Workload default/greeter-workload of component greeter: "
+                + "image: r/g:1; endpoints: + api; env: + LOG_LEVEL; files: + app.json; dependency resources: + cache; "
+                + "labels: + team; annotations: + example.com/commit");
     }
 
     @Test

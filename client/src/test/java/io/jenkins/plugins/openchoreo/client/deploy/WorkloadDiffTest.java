@@ -47,12 +47,33 @@ class WorkloadDiffTest {
         assertThat(WorkloadDiff.describe(null, withEndpoints)).containsExactly("image: r/g:1", "endpoints: + api, + web");
     }
 
+    /** The summary line of a create names every kind of change it brings (issue 18, point 11). */
+    @Test
+    void aCreationListsEveryKindOfEntry() {
+        Workload full = BASE.edit(doc -> {
+            ObjectNode spec = Workload.object(doc, "spec");
+            Workload.object(spec, "endpoints").putObject("api").put("port", 9090);
+            ObjectNode container = Workload.container(doc);
+            container.putArray("env").addObject().put("key", "LOG_LEVEL").put("value", "debug");
+            container.putArray("files").addObject().put("key", "app.json").put("mountPath", "/etc/cfg");
+            ObjectNode dependencies = Workload.object(spec, "dependencies");
+            dependencies.putArray("endpoints").addObject().put("component", "pg").put("name", "api")
+                    .put("visibility", "project");
+            dependencies.putArray("resources").addObject().put("ref", "cache");
+            Workload.object(Workload.object(doc, "metadata"), "labels").put("team", "payments");
+            Workload.object(Workload.object(doc, "metadata"), "annotations").put("example.com/commit", "abc");
+        });
+        assertThat(WorkloadDiff.describe(null, full)).containsExactly("image: r/g:1", "endpoints: + api",
+                "env: + LOG_LEVEL", "files: + app.json", "dependency endpoints: + shop/pg/api",
+                "dependency resources: + cache", "labels: + team", "annotations: + example.com/commit");
+    }
+
     @Test
     void fieldsWithoutTheirOwnLineAreReportedTogether() {
         Workload withCommand = BASE.edit(doc -> Workload.container(doc).putArray("command").add("/app"));
-        assertThat(WorkloadDiff.describe(BASE, withCommand)).containsExactly("other spec fields changed");
+        assertThat(WorkloadDiff.describe(BASE, withCommand)).containsExactly("other spec fields: container.command");
         Workload withOtherSpec = BASE.edit(doc -> Workload.object(doc, "spec").put("replicas", 2));
-        assertThat(WorkloadDiff.describe(BASE, withOtherSpec)).containsExactly("other spec fields changed");
+        assertThat(WorkloadDiff.describe(BASE, withOtherSpec)).containsExactly("other spec fields: replicas");
     }
 
     @Test
@@ -61,6 +82,6 @@ class WorkloadDiffTest {
         assertThat(WorkloadDiff.describe(noContainer, BASE)).containsExactly("image: null → r/g:1");
         Workload noSpec = BASE.edit(doc -> doc.remove("spec"));
         assertThat(WorkloadDiff.describe(noSpec, BASE)).containsExactly("image: null → r/g:1",
-                "other spec fields changed");
+                "other spec fields: owner");
     }
 }

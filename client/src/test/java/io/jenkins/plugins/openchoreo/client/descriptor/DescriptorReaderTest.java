@@ -299,9 +299,12 @@ class DescriptorReaderTest {
     }
 
     @Test
-    void aMissingDescriptorSaysWhichPath() {
-        assertThat(refused("app/workload.yaml").fieldErrors()).containsExactly(new FieldError("app/workload.yaml",
-                "file", "the file app/workload.yaml does not exist (paths are relative to the repository root)"));
+    void aMissingDescriptorSaysWhereItWasLookedFor() {
+        InvalidRequestException e = refused("app/workload.yaml");
+        assertThat(e.fieldErrors()).containsExactly(new FieldError("app/workload.yaml", "file",
+                "file not found at " + repo.resolve("app/workload.yaml"), WorkspaceText.NOT_FOUND_HINT));
+        // Its own hint, not the descriptor code's "fix the fields listed above" (issue 18, point 7).
+        assertThat(e.hint()).isEqualTo(WorkspaceText.NOT_FOUND_HINT).contains("relative to the repository root");
     }
 
     @Test
@@ -331,7 +334,7 @@ class DescriptorReaderTest {
                         org.assertj.core.groups.Tuple.tuple("endpoints[0].schemaFile",
                                 "\"app/../../secret.yaml\" leads outside the repository root"),
                         org.assertj.core.groups.Tuple.tuple("endpoints[1].schemaFile",
-                                "the file app/missing.yaml does not exist (paths are relative to the repository root)"),
+                                "file not found at " + repo.resolve("app/missing.yaml")),
                         org.assertj.core.groups.Tuple.tuple("endpoints[2].schemaFile",
                                 "\"/etc/passwd\" is not a path relative to the repository root (e.g. app/workload.yaml)"),
                         org.assertj.core.groups.Tuple.tuple("configurations.files[0].valueFrom.path",

@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * Deploys bad input against a sandbox and judges each: a rejection must come before any request,
- * and every request must go to a Workload, WorkflowRun or token path built from valid names.
+ * and every request must go to a Workload, WorkflowRun, component (a dry run's check) or token path
+ * built from valid names.
  */
 final class SandboxDeploys implements AutoCloseable {
 
-    static final Pattern EXPECTED_PATH = Pattern.compile(
-            "^/api/v1/namespaces/[a-z0-9-]+/(workloads|workflowruns)(/[a-z0-9-]+)?$|^/idp/oauth2/token$");
+    static final Pattern EXPECTED_PATH = Pattern.compile("^/api/v1/namespaces/[a-z0-9-]+/(workloads|workflowruns)"
+            + "(/[a-z0-9-]+)?$|^/api/v1/namespaces/[a-z0-9-]+/components/[a-z0-9-]+$|^/idp/oauth2/token$");
 
     final Sandbox sandbox = Sandbox.start();
     final Tally tally;

@@ -33,6 +33,22 @@ class UrlsTest {
                 });
     }
 
+    /** A plain sentence, not java.net.URI's "Illegal character in scheme name" (issue 18, point 7). */
+    @ParameterizedTest
+    @CsvSource({
+        "127.0.0.1:8080, 'The API URL \"127.0.0.1:8080\" has no http:// or https:// in front: write it as "
+                + "https://127.0.0.1:8080 (or http:// for a server without TLS)'",
+        "api.example.com/base, 'The API URL \"api.example.com/base\" has no http:// or https:// in front: write it "
+                + "as https://api.example.com/base (or http:// for a server without TLS)'",
+        "javascript:alert(1), 'The API URL \"javascript:alert(1)\" has no http:// or https:// in front'",
+        "'http://bad host', 'The API URL \"http://bad host\" is not a valid URL: it has a character a URL cannot "
+                + "hold ('' '' at position 11); remove it, or percent-encode it (a space is %20)'"
+    })
+    void aUrlWithoutSchemeOrWithABadCharacterIsExplainedPlainly(String given, String message) {
+        assertThatThrownBy(() -> Urls.require("API URL", given)).isInstanceOf(InvalidRequestException.class)
+                .hasMessage(message).message().doesNotContain("Illegal character");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://ci:s3cr3t-pw@x.example", "https://ci:s3cr3t-pw@bad_host", "ftp://ci:s3cr3t-pw@h",
         "https://ci:s3cr3t-pw@x.example/?q=1", "not a url://ci:s3cr3t-pw@x", "https://ci:s3cr3t-pw/x@x.example",
