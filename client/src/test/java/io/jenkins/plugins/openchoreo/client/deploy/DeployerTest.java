@@ -405,10 +405,15 @@ class DeployerTest {
         assertThat(exists.warnings()).isEmpty();
 
         // OpenChoreo's CI role may not read components: said plainly, and the dry run still plans.
-        DeployResult forbidden = deploy(DeployRequest.builder("greeterr", "r/g:1").project("shop").dryRun(true));
+        DeployResult forbidden = deploy(greeter("r/g:1").dryRun(true));
         assertThat(forbidden.summary()).startsWith("Would create");
         assertThat(forbidden.warnings()).singleElement().asString()
-                .startsWith("Could not check that component greeterr exists").contains("component:view");
+                .startsWith("Could not check that component greeter exists").contains("component:view");
+        // The server answers a read of a missing object 404 before it checks the permission (contract
+        // branch's reading of OpenChoreo's handlers), so even the CI role learns the typo.
+        assertThatThrownBy(() -> deploy(DeployRequest.builder("greeterr", "r/g:1").project("shop").dryRun(true)))
+                .isInstanceOfSatisfying(NotFoundException.class, e ->
+                        assertThat(e.code()).isEqualTo(ErrorCode.COMPONENT_NOT_FOUND));
         assertThat(sandbox.requests()).noneMatch(r -> WRITES.contains(r.route()));
     }
 

@@ -54,6 +54,13 @@ class RequestPropertiesTest {
         DeployRequest request = DeployRequest.builder(component, image).namespace(namespace).project(project)
                 .workloadName(workloadName).workflowRun(workflowRun).labels(labels).annotations(annotations)
                 .env(env).dryRun(true).build();
+        // A dry run reads the component it would create a Workload for (issue 18): where the names are
+        // valid it exists, so what is judged is the names, not the server's 404 for an unknown component.
+        if (Names.problem("namespace", request.namespace()).isEmpty()
+                && Names.problem("project", request.project()).isEmpty()
+                && Names.problem("component", request.component()).isEmpty()) {
+            sandbox.addComponent(request.namespace(), request.project(), request.component());
+        }
         deploy(request, false);
     }
 
