@@ -31,7 +31,8 @@ public final class Main {
         }
     }
 
-    static CommandLine commandLine() {
+    /** The command line as it runs: the picocli model with its handlers (the doc checks read its options). */
+    public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new OpenChoreoCommand());
         line.setExecutionExceptionHandler(Main::handle);
         line.setParameterExceptionHandler(UsageErrors::handle);

@@ -1,7 +1,10 @@
-package io.jenkins.plugins.openchoreo.cli;
+package io.jenkins.plugins.openchoreo.doccheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.openchoreo.cli.ConnectionOptions;
+import io.jenkins.plugins.openchoreo.cli.ExitCodes;
+import io.jenkins.plugins.openchoreo.cli.Main;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCategory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

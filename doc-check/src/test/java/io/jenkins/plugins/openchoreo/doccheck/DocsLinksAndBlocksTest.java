@@ -1,4 +1,4 @@
-package io.jenkins.plugins.openchoreo.cli;
+package io.jenkins.plugins.openchoreo.doccheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

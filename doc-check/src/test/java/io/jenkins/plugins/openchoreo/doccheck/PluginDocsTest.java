@@ -1,4 +1,4 @@
-package io.jenkins.plugins.openchoreo.cli;
+package io.jenkins.plugins.openchoreo.doccheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -225,17 +225,17 @@ class PluginDocsTest {
     }
 
     /**
-     * The step's rules for URL overrides, as DeployExecution enforces them, hold in every example
+     * The step's rules for URL overrides, as CredentialsResolver enforces them, hold in every example
      * (issue 18, point 2): {@code apiUrl} or {@code tokenUrl} needs {@code credentialsId}, and
      * {@code apiUrl} needs {@code tokenUrl} with a client id and secret, which is what the examples'
      * credentials are (Username with password).
      */
     @Test
     void everyUrlOverrideInTheDocsFollowsTheStepsRules() {
-        String execution = Docs.read(PluginSources.source("DeployExecution"));
-        assertThat(execution).as("the rules this check encodes are still the plugin's")
+        String resolver = Docs.read(PluginSources.source("CredentialsResolver"));
+        assertThat(resolver).as("the rules this check encodes are still the plugin's")
                 .contains("Messages.DeployExecution_overrideNeedsCredentialsId()")
-                .contains("apiOverride != null && tokenOverride == null")
+                .contains("apiOverridden && !tokenOverridden")
                 .contains("Messages.DeployExecution_apiOverrideNeedsTokenUrl()");
         List<String> broken = new ArrayList<>();
         int overrides = 0;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.openchoreo.cli;
+package io.jenkins.plugins.openchoreo.doccheck;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.openchoreo.cli;
+package io.jenkins.plugins.openchoreo.doccheck;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,8 @@
-package io.jenkins.plugins.openchoreo.cli;
+package io.jenkins.plugins.openchoreo.doccheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.openchoreo.cli.SandboxCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
