@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
 import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.api.WorkloadClient;
@@ -57,7 +58,7 @@ public final class Deployer {
         RequestCounter counter = new RequestCounter();
         OpenChoreoConnection connection = new OpenChoreoConnection(settings, credentials, cache,
                 CallObserver.both(counter, listener));
-        Execution execution = new Execution(request, inputs, connection.workloads(), warnings);
+        Execution execution = new Execution(request, inputs, connection, warnings);
         RolloutWaiter waiter = request.waitOptions() == null || request.dryRun() ? null
                 : new RolloutWaiter(connection.rollouts(), listener::step, request.waitOptions(), Clock.systemUTC());
         ReleaseBefore before = waiter == null ? ReleaseBefore.NOT_FOLLOWED : releaseBefore(waiter, request, warnings);
@@ -117,6 +118,7 @@ public final class Deployer {
     private final class Execution {
         private final DeployRequest request;
         private final DeployInputs inputs;
+        private final OpenChoreoConnection connection;
         private final WorkloadClient client;
         private final List<String> warnings;
         private Workload before;
@@ -132,10 +134,12 @@ public final class Deployer {
                             .equals(WorkloadDiff.withDefaults(sent.toJson()).path("spec"));
         }
 
-        Execution(DeployRequest request, DeployInputs inputs, WorkloadClient client, List<String> warnings) {
+        Execution(DeployRequest request, DeployInputs inputs, OpenChoreoConnection connection,
+                List<String> warnings) {
             this.request = request;
             this.inputs = inputs;
-            this.client = client;
+            this.connection = connection;
+            this.client = connection.workloads();
             this.warnings = warnings;
         }
 
@@ -143,15 +147,28 @@ public final class Deployer {
             String ns = request.namespace();
             listener.step("Looking up the Workload of component " + request.component() + " in namespace " + ns
                     + (request.dryRun() ? " (dry run: nothing will be written)" : ""));
-            Workload existing = pick(client.listByComponent(ns, request.component()));
+            if (request.workflowRun() == null) {
+                write(pick(client.listByComponent(ns, request.component())));
+                return;
+            }
+            // The WorkflowRun's GET needs nothing from the Workload list, so it runs beside it: one
+            // round trip of wall time instead of two. The token comes first, so both share it.
+            connection.tokens().token(connection.observer());
+            try (SideCall<ObjectNode> runRead = SideCall.start(() -> client.getWorkflowRun(ns, request.workflowRun()))) {
+                Workload existing = pick(client.listByComponent(ns, request.component()));
+                RunRead run = readRun(runRead);
+                write(existing);
+                annotateRun(run);
+            }
+        }
+
+        /** Creates or updates the Workload (or finds nothing to change). */
+        private void write(Workload existing) {
             if (existing == null) {
                 existing = create();
             }
             if (outcome == null) {
                 update(existing);
-            }
-            if (request.workflowRun() != null) {
-                annotateRun();
             }
         }
 
@@ -252,10 +269,28 @@ public final class Deployer {
             }
         }
 
-        private void annotateRun() {
+        /**
+         * The WorkflowRun as read beside the Workload list, before anything is written: with
+         * failOnWorkflowRunError a run that cannot be read fails the deploy here, with nothing written.
+         */
+        private RunRead readRun(SideCall<ObjectNode> read) {
             try {
-                WorkflowRunAnnotator.annotate(client, request.namespace(), request.workflowRun(), sent,
-                        request.descriptor() != null, request.dryRun());
+                return new RunRead(read.join(), null);
+            } catch (OpenChoreoException e) {
+                if (request.failOnWorkflowRunError() || e.code() == ErrorCode.ABORTED) {
+                    throw e;
+                }
+                return new RunRead(null, e);
+            }
+        }
+
+        private void annotateRun(RunRead run) {
+            try {
+                if (run.failure() != null) {
+                    throw run.failure();
+                }
+                WorkflowRunAnnotator.annotate(client, request.namespace(), request.workflowRun(), run.document(),
+                        sent, request.descriptor() != null, request.dryRun());
                 annotated = !request.dryRun();
                 if (annotated) {
                     listener.step("Annotated WorkflowRun " + request.workflowRun() + " with the Workload");
@@ -270,6 +305,10 @@ public final class Deployer {
                 listener.warning(warning);
             }
         }
+    }
+
+    /** The WorkflowRun read beside the Workload list, or why it could not be read. */
+    private record RunRead(ObjectNode document, OpenChoreoException failure) {
     }
 
     private static String names(List<Workload> workloads) {

@@ -51,6 +51,9 @@ public final class Transport implements AutoCloseable {
 
     public static final String REQUEST_ID_HEADER = "X-Request-ID";
 
+    /** How often a call checks whether its thread was interrupted (a blocking read does not notice by itself). */
+    private static final long INTERRUPT_CHECK_MILLIS = 50;
+
     // One daemon timer for all transports: it only cancels calls that overrun their time.
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "openchoreo-call-watchdog");
@@ -96,6 +99,14 @@ public final class Transport implements AutoCloseable {
             timedOut.set(true);
             request.cancel();
         }, Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
+        // An aborted build, or a deploy that no longer needs a call beside it, interrupts the calling
+        // thread: the request is then aborted at once instead of running on to its answer or timeout.
+        Thread caller = Thread.currentThread();
+        ScheduledFuture<?> interruptCheck = WATCHDOG.scheduleWithFixedDelay(() -> {
+            if (caller.isInterrupted()) {
+                request.cancel();
+            }
+        }, INTERRUPT_CHECK_MILLIS, INTERRUPT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         try {
             HttpResult result = client.execute(request, response -> read(response, requestId, start));
@@ -115,6 +126,7 @@ public final class Transport implements AutoCloseable {
             throw failure(call, e, timedOut.get(), limit, requestId);
         } finally {
             watchdog.cancel(false);
+            interruptCheck.cancel(false);
         }
     }
 
