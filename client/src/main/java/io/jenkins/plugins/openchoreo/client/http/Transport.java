@@ -28,6 +28,7 @@ import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.CookieSpecFactory;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -38,6 +39,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
 
@@ -68,7 +70,7 @@ public final class Transport implements AutoCloseable {
     public Transport(HttpSettings settings) {
         this.settings = settings;
         this.userAgent = ProductVersion.userAgent(settings.userAgentProduct());
-        this.client = build(settings);
+        this.client = build(settings, userAgent);
     }
 
     public HttpSettings settings() {
@@ -195,7 +197,7 @@ public final class Transport implements AutoCloseable {
                 requestId, 0, e);
     }
 
-    private static CloseableHttpClient build(HttpSettings settings) {
+    private static CloseableHttpClient build(HttpSettings settings, String userAgent) {
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                 .setSocketTimeout(Timeout.of(settings.responseTimeout()))
@@ -213,6 +215,10 @@ public final class Transport implements AutoCloseable {
                         .build())
                 .disableAutomaticRetries()
                 .disableCookieManagement()
+                // Without cookies no cookie rules are needed: the default set parses the public
+                // suffix list, a good part of a short CLI run's start-up.
+                .setDefaultCookieSpecRegistry(RegistryBuilder.<CookieSpecFactory>create().build())
+                .setUserAgent(userAgent)
                 .disableRedirectHandling();
         ProxySettings proxy = settings.proxy();
         if (proxy != null) {
