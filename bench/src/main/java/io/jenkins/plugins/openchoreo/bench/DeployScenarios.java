@@ -64,7 +64,8 @@ final class DeployScenarios {
             unchanged.add(engine.measure(EngineDeploys.request(prefix + i, image(2)).build(), latencyMillis));
         }
         for (int i = 0; i < repetitions; i++) {
-            DeployRequest request = EngineDeploys.request(prefix + i, image(3)).workflowRun(prefix + i + "-run").build();
+            DeployRequest request = EngineDeploys.request(prefix + i, image(3)).workflowRun(prefix + i + "-run")
+                    .build();
             annotated.add(engine.measure(request, latencyMillis));
         }
         Map<String, Samples> results = new LinkedHashMap<>();

@@ -42,8 +42,8 @@ final class StartupBreakdown {
                 String run = "startup-" + (++image);
                 seed(run);
                 sandbox.clearRequests();
-                ProcessRun deploy = tool.deploy(EngineDeploys.PROJECT, COMPONENT, "registry.example.com/startup:" + image,
-                        run);
+                ProcessRun deploy = tool.deploy(EngineDeploys.PROJECT, COMPONENT,
+                        "registry.example.com/startup:" + image, run);
                 RecordedRequest first = sandbox.requests().get(0);
                 double start = Duration.between(deploy.startedAt(), first.at()).toNanos() / 1e6;
                 toFirst.add(start);

@@ -65,7 +65,8 @@ public final class StartupTraining {
 
     private static void train(Sandbox sandbox, Path jar, Jdk jdk) throws IOException, InterruptedException {
         if (jdk.feature() < 17) {
-            System.out.println("No start-up archive for " + jdk.home() + ": no JAVA_VERSION of 17 or newer in its release file");
+            System.out.println("No start-up archive for " + jdk.home()
+                    + ": no JAVA_VERSION of 17 or newer in its release file");
             return;
         }
         Path archive = jar.resolveSibling(archiveName(jar, jdk));
@@ -166,7 +167,8 @@ public final class StartupTraining {
                 // An unreadable release file: not a JDK to train on.
             }
             Matcher feature = Pattern.compile("^(?:1\\.)?(\\d+)").matcher(version);
-            return new Jdk(home.toAbsolutePath().normalize(), version, feature.find() ? Integer.parseInt(feature.group(1)) : 0);
+            return new Jdk(home.toAbsolutePath().normalize(), version,
+                    feature.find() ? Integer.parseInt(feature.group(1)) : 0);
         }
 
         Path java() {

@@ -154,7 +154,8 @@ public final class Deployer {
             // The WorkflowRun's GET needs nothing from the Workload list, so it runs beside it: one
             // round trip of wall time instead of two. The token comes first, so both share it.
             connection.tokens().token(connection.observer());
-            try (SideCall<ObjectNode> runRead = SideCall.start(() -> client.getWorkflowRun(ns, request.workflowRun()))) {
+            String workflowRun = request.workflowRun();
+            try (SideCall<ObjectNode> runRead = SideCall.start(() -> client.getWorkflowRun(ns, workflowRun))) {
                 Workload existing = pick(client.listByComponent(ns, request.component()));
                 RunRead run = readRun(runRead);
                 write(existing);
@@ -285,25 +286,27 @@ public final class Deployer {
         }
 
         private void annotateRun(RunRead run) {
-            try {
-                if (run.failure() != null) {
-                    throw run.failure();
+            OpenChoreoException failure = run.failure();
+            if (failure == null) {
+                try {
+                    WorkflowRunAnnotator.annotate(client, request.namespace(), request.workflowRun(), run.document(),
+                            sent, request.descriptor() != null, request.dryRun());
+                    annotated = !request.dryRun();
+                    if (annotated) {
+                        listener.step("Annotated WorkflowRun " + request.workflowRun() + " with the Workload");
+                    }
+                    return;
+                } catch (OpenChoreoException e) {
+                    if (request.failOnWorkflowRunError()) {
+                        throw e;
+                    }
+                    failure = e;
                 }
-                WorkflowRunAnnotator.annotate(client, request.namespace(), request.workflowRun(), run.document(),
-                        sent, request.descriptor() != null, request.dryRun());
-                annotated = !request.dryRun();
-                if (annotated) {
-                    listener.step("Annotated WorkflowRun " + request.workflowRun() + " with the Workload");
-                }
-            } catch (OpenChoreoException e) {
-                if (request.failOnWorkflowRunError()) {
-                    throw e;
-                }
-                String warning = "The Workload was deployed, but WorkflowRun " + request.workflowRun()
-                        + " could not be annotated: " + e.getMessage() + " (" + e.hint() + ")";
-                warnings.add(warning);
-                listener.warning(warning);
             }
+            String warning = "The Workload was deployed, but WorkflowRun " + request.workflowRun()
+                    + " could not be annotated: " + failure.getMessage() + " (" + failure.hint() + ")";
+            warnings.add(warning);
+            listener.warning(warning);
         }
     }
 

@@ -56,7 +56,8 @@ public final class Transport implements AutoCloseable {
     /** How often a call checks whether its thread was interrupted (a blocking read does not notice by itself). */
     private static final long INTERRUPT_CHECK_MILLIS = 50;
 
-    // One daemon timer for all transports: it only cancels calls that overrun their time.
+    // One daemon timer for all transports: it only cancels calls that overrun their time, or whose
+    // thread was interrupted.
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "openchoreo-call-watchdog");
         thread.setDaemon(true);
@@ -216,7 +217,8 @@ public final class Transport implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 // Without cookies no cookie rules are needed: the default set parses the public
-                // suffix list, a good part of a short CLI run's start-up.
+                // suffix list, a good part of a short CLI run's start-up. The User-Agent given here
+                // (each request sets it too) spares the builder reading the library's version file.
                 .setDefaultCookieSpecRegistry(RegistryBuilder.<CookieSpecFactory>create().build())
                 .setUserAgent(userAgent)
                 .disableRedirectHandling();

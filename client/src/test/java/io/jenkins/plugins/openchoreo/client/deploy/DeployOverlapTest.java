@@ -146,7 +146,8 @@ class DeployOverlapTest {
                 .isInstanceOfSatisfying(OpenChoreoException.class,
                         e -> assertThat(e.code()).isNotEqualTo(ErrorCode.ABORTED));
 
-        assertThat(attemptOf("/api/v1/namespaces/default/workflowruns/" + RUN)).as("the run's read, cut off").endsWith("-> 0");
+        assertThat(attemptOf("/api/v1/namespaces/default/workflowruns/" + RUN)).as("the run's read, cut off")
+                .endsWith("-> 0");
         assertThat(sandbox.count(Route.WORKLOAD_UPDATE)).isZero();
     }
 
