@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.bench;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The tables of one run, filled as the scenarios finish, and the Markdown section made of them. */
@@ -22,6 +23,9 @@ final class BenchReport {
             "API / IdP req", "p50 ms", "p95 ms", "p50 ÷ script's p50", "p95 ÷ script's p95", "p50 wall÷floor");
     MarkdownTable startup;
     String load;
+    /** "latency|deploy" → tool → p50 ÷ the script's p50, for the summary under the tools' table. */
+    private final Map<String, Map<String, Double>> ratios = new LinkedHashMap<>();
+    private long highestLatency;
     MarkdownTable fields;
     MarkdownTable waiting;
 
@@ -41,12 +45,31 @@ final class BenchReport {
     /** The tools' rows of one deploy kind at one latency; the guide's script comes first and is the yardstick. */
     void addTools(long latency, String deploy, Map<String, Samples> byTool) {
         Samples script = byTool.get(ToolComparison.SCRIPT);
+        highestLatency = Math.max(highestLatency, latency);
+        Map<String, Double> byRatio = ratios.computeIfAbsent(latency + "|" + deploy, k -> new LinkedHashMap<>());
+        byTool.forEach((tool, samples) -> byRatio.put(tool, samples.wallPercentile(50) / script.wallPercentile(50)));
         byTool.forEach((tool, samples) -> tools.row(latency + " ms", deploy, tool, samples.count(),
                 samples.roundTripsPerDeploy(), samples.apiPerDeploy() + " / " + samples.identityProviderPerDeploy(),
                 Samples.millis(samples.wallPercentile(50)), Samples.millis(samples.wallPercentile(95)),
                 Samples.ratio(samples.wallPercentile(50) / script.wallPercentile(50)),
                 Samples.ratio(samples.wallPercentile(95) / script.wallPercentile(95)),
                 Samples.ratio(samples.ratioPercentile(50))));
+    }
+
+    /** The update at the highest latency, each way of starting the CLI against the script: the yardstick. */
+    String summary() {
+        Map<String, Double> update = ratios.get(highestLatency + "|update");
+        if (update == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("At " + highestLatency + " ms, an image update's p50 in the guide's "
+                + "script's time:");
+        update.forEach((tool, ratio) -> {
+            if (!tool.equals(ToolComparison.SCRIPT)) {
+                out.append("\n- ").append(tool).append(": ").append(Samples.ratio(ratio)).append('×');
+            }
+        });
+        return out.append('\n').toString();
     }
 
     String section(String date, String machine, String settings, String toolVersions) {
@@ -80,6 +103,7 @@ final class BenchReport {
                 + "the build made a start-up archive for; \"before\" rows are the baseline commit's jar and launcher. "
                 + "Ratios divide by the guide's script's figure of the same deploy and latency in this run.\n\n");
         out.append(tools.render()).append('\n');
+        out.append(summary()).append('\n');
         out.append("### Where a CLI process's time goes (no injected latency)\n\n");
         out.append("`--version` is the JVM's start and the command line's, with no request. For an annotated image "
                 + "update: from the process's start to its first request reaching the sandbox (JVM start, command "
