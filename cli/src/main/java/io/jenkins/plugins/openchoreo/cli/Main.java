@@ -15,10 +15,17 @@ public final class Main {
     private static final List<Class<?>> SUBCOMMANDS = List.of(DeployCommand.class, CheckCommand.class,
             SandboxCommand.class, DemoCommand.class);
 
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     private Main() {}
 
     public static void main(String[] args) {
         WarmUp.startFor(args);
+        // picocli registers converters for java.sql and java.time types by reflection in every command
+        // line it builds (loading those classes); no option here has such a type (start-up).
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.sql\\..*,java\\.time\\..*");
+        }
         Charset charset = Charset.defaultCharset();
         System.exit(run(args, System.getenv(), new PrintWriter(System.out, true, charset),
                 new PrintWriter(System.err, true, charset)));
