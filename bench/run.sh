@@ -17,6 +17,10 @@ if [ "${1:-}" = "--baseline" ]; then
 fi
 ./mvnw -B -q -Pbench -DskipTests -pl bench,cli -am package
 args=()
+if [ "$baseline" != "none" ] && ! git cat-file -e "$baseline^{commit}" 2>/dev/null; then
+    echo "The baseline $baseline is not in this clone: no \"before\" rows (--baseline REF names another)" >&2
+    baseline=none
+fi
 if [ "$baseline" != "none" ]; then
     scratch=$(mktemp -d)
     trap 'rm -rf "$scratch"' EXIT

@@ -76,7 +76,14 @@ final class ToolComparison {
 
     private Sample measure(long latencyMillis, Supplier<ProcessRun> deploy) {
         sandbox.clearRequests();
-        ProcessRun run = deploy.get();
+        ProcessRun run;
+        try {
+            run = deploy.get();
+        } catch (IllegalStateException failed) {
+            // A silent failure (curl -sf prints nothing): say which request the sandbox refused.
+            throw new IllegalStateException(failed.getMessage() + "\nThe sandbox's answers: " + sandbox.requests()
+                    .stream().map(r -> r.method() + " " + r.path() + " " + r.status()).toList(), failed);
+        }
         return Sample.of(run.wallMillis(), RoundTrips.of(sandbox), latencyMillis);
     }
 
