@@ -4,16 +4,21 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** The command line: {@code [--cli JAR] [--out FILE|--no-write] [--latencies 0,20,100] [--reps N] [--tool-reps N] [--sequential N]}. */
-record BenchOptions(Path cliJar, Path out, List<Long> latencies, int repetitions, int toolRepetitions,
+/**
+ * The command line: {@code [--cli JAR] [--baseline DIR] [--out FILE|--no-write] [--latencies 0,50] [--reps N]
+ * [--tool-reps N] [--sequential N]}. {@code --baseline} names a built checkout of an earlier commit
+ * whose CLI is measured beside this one ("before").
+ */
+record BenchOptions(Path cliJar, Path baseline, Path out, List<Long> latencies, int repetitions, int toolRepetitions,
         int sequential) {
 
     static BenchOptions parse(String... args) {
         Path cli = Path.of("cli/target/openchoreo-cli.jar");
+        Path baseline = null;
         Path out = Path.of("docs/performance.md");
-        List<Long> latencies = List.of(0L, 20L, 100L);
+        List<Long> latencies = List.of(0L, 50L);
         int reps = 40;
-        int toolReps = 5;
+        int toolReps = 10;
         int sequential = 50;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -27,6 +32,7 @@ record BenchOptions(Path cliJar, Path out, List<Long> latencies, int repetitions
             String value = args[++i];
             switch (arg) {
                 case "--cli" -> cli = Path.of(value);
+                case "--baseline" -> baseline = Path.of(value);
                 case "--out" -> out = Path.of(value);
                 case "--latencies" -> latencies = Arrays.stream(value.split(",")).map(String::trim)
                         .map(Long::valueOf).toList();
@@ -36,7 +42,7 @@ record BenchOptions(Path cliJar, Path out, List<Long> latencies, int repetitions
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
-        return new BenchOptions(cli, out, latencies, reps, toolReps, sequential);
+        return new BenchOptions(cli, baseline, out, latencies, reps, toolReps, sequential);
     }
 
     private static int positive(String option, String value) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.openchoreo.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import java.io.IOException;
@@ -13,13 +15,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The four kinds of deploy, each on {@code repetitions} fresh components at one latency: first
+ * The five kinds of deploy, each on {@code repetitions} fresh components at one latency: first
  * create (the first with an empty token cache), image update, descriptor update (a changed
- * workload.yaml), unchanged. Each component gets each kind once, in that order.
+ * workload.yaml), unchanged, and an image update that annotates a WorkflowRun. Each component gets
+ * each kind once, in that order.
  */
 final class DeployScenarios {
 
     static final String DESCRIPTOR = "workload.yaml";
+    static final String ANNOTATED = "annotated image update";
 
     private final Sandbox sandbox;
     private final Path workspace;
@@ -37,8 +41,13 @@ final class DeployScenarios {
         List<Sample> imageUpdates = new ArrayList<>();
         List<Sample> descriptorUpdates = new ArrayList<>();
         List<Sample> unchanged = new ArrayList<>();
+        List<Sample> annotated = new ArrayList<>();
         for (int i = 0; i < repetitions; i++) {
             sandbox.addComponent("default", EngineDeploys.PROJECT, prefix + i);
+            ObjectNode run = Json.object();
+            run.putObject("metadata").put("name", prefix + i + "-run");
+            run.putObject("spec").put("workflow", "external-ci");
+            sandbox.putWorkflowRun("default", run);
         }
         for (int i = 0; i < repetitions; i++) {
             creates.add(engine.measure(EngineDeploys.request(prefix + i, image(1)).build(), latencyMillis));
@@ -54,11 +63,17 @@ final class DeployScenarios {
         for (int i = 0; i < repetitions; i++) {
             unchanged.add(engine.measure(EngineDeploys.request(prefix + i, image(2)).build(), latencyMillis));
         }
+        for (int i = 0; i < repetitions; i++) {
+            DeployRequest request = EngineDeploys.request(prefix + i, image(3)).workflowRun(prefix + i + "-run")
+                    .build();
+            annotated.add(engine.measure(request, latencyMillis));
+        }
         Map<String, Samples> results = new LinkedHashMap<>();
         results.put("first create", new Samples(creates));
         results.put("image update", new Samples(imageUpdates));
         results.put("descriptor update", new Samples(descriptorUpdates));
         results.put("unchanged", new Samples(unchanged));
+        results.put(ANNOTATED, new Samples(annotated));
         return results;
     }
 

@@ -51,7 +51,6 @@ final class EngineDeploys {
         long start = System.nanoTime();
         deployer.deploy(request);
         double wall = (System.nanoTime() - start) / 1e6;
-        RoundTrips trips = RoundTrips.of(sandbox);
-        return new Sample(wall, trips.api(), trips.identityProvider(), latencyMillis);
+        return Sample.of(wall, RoundTrips.of(sandbox), latencyMillis);
     }
 }

@@ -28,6 +28,15 @@ final class Machine {
         }
     }
 
+    /** What {@code uptime} prints: the time, how long the machine has run, and the load averages. */
+    static String uptime() {
+        try {
+            return ProcessRun.run(List.of("uptime"), null, Map.of()).firstLine();
+        } catch (RuntimeException e) {
+            return "load average " + loadAverage();
+        }
+    }
+
     static String java() {
         return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A finished child process: exit code, merged output and wall time. */
-record ProcessRun(int exitCode, String output, double wallMillis) {
+/** A finished child process: exit code, merged output, wall time and when it was started. */
+record ProcessRun(int exitCode, String output, double wallMillis, Instant startedAt) {
 
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -21,6 +22,7 @@ record ProcessRun(int exitCode, String output, double wallMillis) {
         // The CLI reads OPENCHOREO_* variables: only those given here count, not the caller's.
         builder.environment().keySet().removeIf(name -> name.startsWith("OPENCHOREO_"));
         builder.environment().putAll(environment);
+        Instant startedAt = Instant.now();
         long start = System.nanoTime();
         try {
             Process process = builder.start();
@@ -31,7 +33,7 @@ record ProcessRun(int exitCode, String output, double wallMillis) {
                 throw new IllegalStateException(command.get(0) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
             double wall = (System.nanoTime() - start) / 1e6;
-            return new ProcessRun(process.exitValue(), new String(output, StandardCharsets.UTF_8), wall);
+            return new ProcessRun(process.exitValue(), new String(output, StandardCharsets.UTF_8), wall, startedAt);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not run " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

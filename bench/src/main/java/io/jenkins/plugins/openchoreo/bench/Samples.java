@@ -24,6 +24,11 @@ record Samples(List<Sample> all) {
         return range(Sample::identityProviderRequests);
     }
 
+    /** Round trips one after the other / in all, e.g. "3 / 4" (ranges when deploys differ). */
+    String roundTripsPerDeploy() {
+        return range(Sample::sequentialRoundTrips) + " / " + range(Sample::roundTrips);
+    }
+
     int identityProviderTotal() {
         return all.stream().mapToInt(Sample::identityProviderRequests).sum();
     }

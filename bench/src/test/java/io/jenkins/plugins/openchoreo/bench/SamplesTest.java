@@ -17,25 +17,30 @@ class SamplesTest {
     }
 
     @Test
-    void floorIsRoundTripsTimesLatencyAndRatioIsWallOverFloor() {
-        Sample sample = new Sample(42.0, 2, 0, 20);
+    void floorIsRoundTripsInSequenceTimesLatencyAndRatioIsWallOverFloor() {
+        Sample sample = new Sample(42.0, 2, 0, 2, 20);
         assertThat(sample.floorMillis()).isEqualTo(40);
         assertThat(sample.ratio()).isEqualTo(1.05);
-        assertThat(new Sample(3.0, 1, 1, 100).floorMillis()).isEqualTo(200);
+        assertThat(new Sample(3.0, 1, 1, 2, 100).floorMillis()).isEqualTo(200);
+        // Four requests, two of them at once: three latencies, not four.
+        Sample overlapped = new Sample(160.0, 4, 0, 3, 50);
+        assertThat(overlapped.roundTrips()).isEqualTo(4);
+        assertThat(overlapped.floorMillis()).isEqualTo(150);
     }
 
     @Test
     void withoutLatencyTheRatioIsNotApplicable() {
-        Samples samples = new Samples(List.of(new Sample(1.2, 2, 0, 0), new Sample(1.4, 2, 0, 0)));
+        Samples samples = new Samples(List.of(new Sample(1.2, 2, 0, 2, 0), new Sample(1.4, 2, 0, 2, 0)));
         assertThat(samples.ratioPercentile(50)).isNaN();
         assertThat(Samples.ratio(samples.ratioPercentile(95))).isEqualTo("n/a");
     }
 
     @Test
     void perDeployCountsShowARangeOnlyWhenTheyDiffer() {
-        Samples samples = new Samples(List.of(new Sample(50, 2, 1, 20), new Sample(41, 2, 0, 20),
-                new Sample(42, 2, 0, 20)));
+        Samples samples = new Samples(List.of(new Sample(50, 2, 1, 3, 20), new Sample(41, 2, 0, 2, 20),
+                new Sample(42, 2, 0, 2, 20)));
         assertThat(samples.apiPerDeploy()).isEqualTo("2");
+        assertThat(samples.roundTripsPerDeploy()).isEqualTo("2–3 / 2–3");
         assertThat(samples.identityProviderPerDeploy()).isEqualTo("0–1");
         assertThat(samples.identityProviderTotal()).isEqualTo(1);
         // ratios 50/60, 41/40, 42/40

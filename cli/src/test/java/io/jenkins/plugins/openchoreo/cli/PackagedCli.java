@@ -34,11 +34,6 @@ final class PackagedCli {
         return jar;
     }
 
-    /** The class data sharing archive the build makes beside the jar. */
-    static Path archive() {
-        return jar().resolveSibling("openchoreo-cli.jsa");
-    }
-
     /** The cli/openchoreo launcher script, which runs the jar with the archive. */
     static Path launcher() {
         return jar().toAbsolutePath().getParent().getParent().resolve("openchoreo");

@@ -68,6 +68,7 @@ final class Dispatcher implements HttpHandler {
             fault.ifPresent(Dispatcher::meet);
             if (fault.isPresent() && fault.get().reset) {
                 // An exception out of the handler makes the JDK server drop the connection unanswered.
+                log.finished(generation, index);
                 throw new IOException("sandbox fault: connection dropped");
             }
             Reply reply;
@@ -174,7 +175,7 @@ final class Dispatcher implements HttpHandler {
                         ? maskCredentials(v) : v).toList()));
         return log.add(new RecordedRequest(route, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 maskFields(exchange.getRequestURI().getRawQuery()), Map.copyOf(headers), maskFields(body), 0,
-                Instant.now(), null, null));
+                Instant.now(), null, null, 0, 0));
     }
 
     /** An Authorization value keeps its scheme only; a value without a scheme is hidden whole. */

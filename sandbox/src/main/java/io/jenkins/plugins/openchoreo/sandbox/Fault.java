@@ -110,6 +110,18 @@ public final class Fault {
                 after, new CountDownLatch(parties));
     }
 
+    /**
+     * Hold each matching request at {@code other}'s gate (see {@link #together}): requests to two
+     * routes then wait for each other, so a client that sends them at once is seen doing so.
+     */
+    public Fault togetherWith(Fault other) {
+        if (other.gate == null) {
+            throw new IllegalArgumentException(other + " has no gate: call together(parties) on it first");
+        }
+        return new Fault(route, status, retryAfter, contentType, body, delay, reset, slowBody, malformedJson, times,
+                after, other.gate);
+    }
+
     /** Whether the answer itself is replaced (otherwise the route answers normally, perhaps later or slowly). */
     boolean replacesAnswer() {
         return status != 0 || reset || malformedJson;

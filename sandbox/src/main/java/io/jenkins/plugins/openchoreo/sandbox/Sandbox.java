@@ -309,6 +309,19 @@ public final class Sandbox implements AutoCloseable {
         return (int) log.all().stream().filter(r -> r.route() == route).count();
     }
 
+    /**
+     * The round trips made one after the other since the requests were last cleared: the longest
+     * chain of requests each sent after the one before it was answered (see {@link RecordedRequest}).
+     */
+    public int sequentialRoundTrips() {
+        return log.all().stream().mapToInt(RecordedRequest::sequence).max().orElse(0);
+    }
+
+    /** The most requests in flight at once since the requests were last cleared. */
+    public int mostInFlight() {
+        return log.all().stream().mapToInt(RecordedRequest::inFlight).max().orElse(0);
+    }
+
     public void clearRequests() {
         log.clear();
     }

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -430,5 +432,39 @@ class SandboxTest {
                     .contains("openchoreo-api");
             assertThat(open.requestedUrls()).containsExactly(sandbox.apiUrl() + "/version");
         }
+    }
+
+    @Test
+    void theLogCountsRoundTripsInSequenceAndRequestsInFlight() throws Exception {
+        send(api("/version", null));
+        send(api("/health", null));
+        assertThat(sandbox.requests()).extracting(RecordedRequest::sequence).containsExactly(1, 2);
+        assertThat(sandbox.requests()).extracting(RecordedRequest::inFlight).containsExactly(1, 1);
+        assertThat(sandbox.sequentialRoundTrips()).isEqualTo(2);
+        assertThat(sandbox.mostInFlight()).isEqualTo(1);
+
+        // Two requests sent at once, held until both are there; then one after them, and one after a dropped one.
+        sandbox.clearRequests();
+        Fault gate = Fault.on(Route.VERSION).together(2);
+        sandbox.faults().add(gate).add(Fault.on(Route.HEALTH).togetherWith(gate));
+        CompletableFuture<HttpResponse<String>> version = http.sendAsync(api("/version", null).build(),
+                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> health = http.sendAsync(api("/health", null).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(version.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(health.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        send(api("/version", null));
+        sandbox.faults().add(Fault.on(Route.VERSION).reset());
+        assertThatThrownBy(() -> send(api("/version", null).POST(HttpRequest.BodyPublishers.noBody())))
+                .isInstanceOf(IOException.class);
+        send(api("/health", null));
+        assertThat(sandbox.requests()).extracting(RecordedRequest::sequence).containsExactly(1, 1, 2, 3, 4);
+        assertThat(sandbox.requests().subList(0, 2)).extracting(RecordedRequest::inFlight)
+                .containsExactlyInAnyOrder(1, 2);
+        assertThat(sandbox.requests().subList(2, 5)).extracting(RecordedRequest::inFlight).containsOnly(1);
+        assertThat(sandbox.sequentialRoundTrips()).isEqualTo(4);
+        assertThat(sandbox.mostInFlight()).isEqualTo(2);
+        assertThatThrownBy(() -> Fault.on(Route.HEALTH).togetherWith(Fault.on(Route.VERSION)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("together(parties)");
     }
 }

@@ -143,5 +143,17 @@ public final class TokenCache {
         Key {
             Objects.requireNonNull(tokenUrl);
         }
+
+        @Override
+        public boolean equals(Object other) {
+            // Written out, not generated: see HttpSettings.equals (start-up).
+            return other instanceof Key o && tokenUrl.equals(o.tokenUrl) && Objects.equals(clientId, o.clientId)
+                    && Objects.equals(secretDigest, o.secretDigest) && Objects.equals(parameters, o.parameters);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tokenUrl, clientId, secretDigest, parameters);
+        }
     }
 }

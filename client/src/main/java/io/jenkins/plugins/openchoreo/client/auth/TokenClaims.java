@@ -1,7 +1,7 @@
 package io.jenkins.plugins.openchoreo.client.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -12,7 +12,6 @@ import java.util.Optional;
  */
 public record TokenClaims(String subject, String clientId, String issuer, Instant expiresAt) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Optional<TokenClaims> peek(String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.");
@@ -20,7 +19,7 @@ public record TokenClaims(String subject, String clientId, String issuer, Instan
             return Optional.empty();
         }
         try {
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
             if (!claims.isObject()) {
                 return Optional.empty();
             }

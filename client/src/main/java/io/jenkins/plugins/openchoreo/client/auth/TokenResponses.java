@@ -1,7 +1,7 @@
 package io.jenkins.plugins.openchoreo.client.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.TokenException;
 import io.jenkins.plugins.openchoreo.client.http.HttpResult;
@@ -28,7 +28,6 @@ final class TokenResponses {
     /** The longest lifetime believed: a token older than a day is fetched again whatever it claims. */
     static final Duration MAX_LIFETIME = Duration.ofDays(1);
     private static final Duration MAX_MARGIN = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TokenResponses() {}
 
@@ -128,7 +127,7 @@ final class TokenResponses {
             return null;
         }
         try {
-            JsonNode node = JSON.readTree(result.body());
+            JsonNode node = Json.MAPPER.readTree(result.body());
             return node != null && node.isObject() ? node : null;
         } catch (IOException e) {
             return null;

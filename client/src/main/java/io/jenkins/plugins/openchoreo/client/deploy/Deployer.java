@@ -1,6 +1,7 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
 import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.api.RolloutClient;
@@ -62,7 +63,7 @@ public final class Deployer {
         RequestCounter counter = new RequestCounter();
         OpenChoreoConnection connection = new OpenChoreoConnection(settings, credentials, cache,
                 CallObserver.both(counter, listener));
-        Execution execution = new Execution(request, inputs, connection.workloads(), connection.rollouts(), warnings);
+        Execution execution = new Execution(request, inputs, connection, warnings);
         RolloutWaiter waiter = request.waitOptions() == null || request.dryRun() ? null
                 : new RolloutWaiter(connection.rollouts(), listener::step, request.waitOptions(), Clock.systemUTC());
         RolloutBaseline before = waiter == null ? null : baseline(waiter, request, warnings);
@@ -125,6 +126,7 @@ public final class Deployer {
     private final class Execution {
         private final DeployRequest request;
         private final DeployInputs inputs;
+        private final OpenChoreoConnection connection;
         private final WorkloadClient client;
         private final RolloutClient components;
         private final List<String> warnings;
@@ -141,12 +143,13 @@ public final class Deployer {
                             .equals(WorkloadDiff.withDefaults(sent.toJson()).path("spec"));
         }
 
-        Execution(DeployRequest request, DeployInputs inputs, WorkloadClient client, RolloutClient components,
+        Execution(DeployRequest request, DeployInputs inputs, OpenChoreoConnection connection,
                 List<String> warnings) {
             this.request = request;
             this.inputs = inputs;
-            this.client = client;
-            this.components = components;
+            this.connection = connection;
+            this.client = connection.workloads();
+            this.components = connection.rollouts();
             this.warnings = warnings;
         }
 
@@ -154,15 +157,29 @@ public final class Deployer {
             String ns = request.namespace();
             listener.step("Looking up the Workload of component " + request.component() + " in namespace " + ns
                     + (request.dryRun() ? " (dry run: nothing will be written)" : ""));
-            Workload existing = pick(client.listByComponent(ns, request.component()));
+            if (request.workflowRun() == null) {
+                write(pick(client.listByComponent(ns, request.component())));
+                return;
+            }
+            // The WorkflowRun's GET needs nothing from the Workload list, so it runs beside it: one
+            // round trip of wall time instead of two. The token comes first, so both share it.
+            connection.tokens().token(connection.observer());
+            String workflowRun = request.workflowRun();
+            try (SideCall<ObjectNode> runRead = SideCall.start(() -> client.getWorkflowRun(ns, workflowRun))) {
+                Workload existing = pick(client.listByComponent(ns, request.component()));
+                RunRead run = readRun(runRead);
+                write(existing);
+                annotateRun(run);
+            }
+        }
+
+        /** Creates or updates the Workload (or finds nothing to change). */
+        private void write(Workload existing) {
             if (existing == null) {
                 existing = create();
             }
             if (outcome == null) {
                 update(existing);
-            }
-            if (request.workflowRun() != null) {
-                annotateRun();
             }
         }
 
@@ -294,24 +311,48 @@ public final class Deployer {
             }
         }
 
-        private void annotateRun() {
+        /**
+         * The WorkflowRun as read beside the Workload list, before anything is written: with
+         * failOnWorkflowRunError a run that cannot be read fails the deploy here, with nothing written.
+         */
+        private RunRead readRun(SideCall<ObjectNode> read) {
             try {
-                WorkflowRunAnnotator.annotate(client, request.namespace(), request.workflowRun(), sent,
-                        request.descriptor() != null, request.dryRun());
-                annotated = !request.dryRun();
-                if (annotated) {
-                    listener.step("Annotated WorkflowRun " + request.workflowRun() + " with the Workload");
-                }
+                return new RunRead(read.join(), null);
             } catch (OpenChoreoException e) {
-                if (request.failOnWorkflowRunError()) {
+                if (request.failOnWorkflowRunError() || e.code() == ErrorCode.ABORTED) {
                     throw e;
                 }
-                String warning = "The Workload was deployed, but WorkflowRun " + request.workflowRun()
-                        + " could not be annotated: " + e.getMessage() + " (" + e.hint() + ")";
-                warnings.add(warning);
-                listener.warning(warning);
+                return new RunRead(null, e);
             }
         }
+
+        private void annotateRun(RunRead run) {
+            OpenChoreoException failure = run.failure();
+            if (failure == null) {
+                try {
+                    WorkflowRunAnnotator.annotate(client, request.namespace(), request.workflowRun(), run.document(),
+                            sent, request.descriptor() != null, request.dryRun());
+                    annotated = !request.dryRun();
+                    if (annotated) {
+                        listener.step("Annotated WorkflowRun " + request.workflowRun() + " with the Workload");
+                    }
+                    return;
+                } catch (OpenChoreoException e) {
+                    if (request.failOnWorkflowRunError()) {
+                        throw e;
+                    }
+                    failure = e;
+                }
+            }
+            String warning = "The Workload was deployed, but WorkflowRun " + request.workflowRun()
+                    + " could not be annotated: " + failure.getMessage() + " (" + failure.hint() + ")";
+            warnings.add(warning);
+            listener.warning(warning);
+        }
+    }
+
+    /** The WorkflowRun read beside the Workload list, or why it could not be read. */
+    private record RunRead(ObjectNode document, OpenChoreoException failure) {
     }
 
     private static String names(List<Workload> workloads) {

@@ -18,10 +18,9 @@ final class WorkflowRunAnnotator {
 
     private WorkflowRunAnnotator() {}
 
-    /** Reads the run; writes it back unless {@code dryRun}. */
-    static void annotate(WorkloadClient client, String namespace, String run, Workload sent, boolean fromSource,
-            boolean dryRun) {
-        ObjectNode doc = client.getWorkflowRun(namespace, run);
+    /** Writes the run, as read before the Workload was written, back with the annotations, unless {@code dryRun}. */
+    static void annotate(WorkloadClient client, String namespace, String run, ObjectNode doc, Workload sent,
+            boolean fromSource, boolean dryRun) {
         if (dryRun) {
             return;
         }

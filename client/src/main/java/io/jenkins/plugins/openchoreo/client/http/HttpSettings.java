@@ -67,4 +67,20 @@ public record HttpSettings(Duration connectTimeout, Duration responseTimeout, Du
             throw new IllegalArgumentException(what + " must be positive, not " + value);
         }
     }
+
+    @Override
+    public boolean equals(Object other) {
+        // Written out, not generated: a record's generated equals and hashCode are linked on first
+        // use, a measurable part of a short CLI run's start-up (docs/performance.md).
+        return other instanceof HttpSettings o && connectTimeout.equals(o.connectTimeout)
+                && responseTimeout.equals(o.responseTimeout) && callTimeout.equals(o.callTimeout)
+                && Objects.equals(proxy, o.proxy) && Objects.equals(caBundlePem, o.caBundlePem)
+                && Objects.equals(userAgentProduct, o.userAgentProduct) && maxResponseBytes == o.maxResponseBytes;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(connectTimeout, responseTimeout, callTimeout, proxy, caBundlePem, userAgentProduct,
+                maxResponseBytes);
+    }
 }

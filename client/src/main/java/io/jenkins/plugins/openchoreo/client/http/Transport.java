@@ -28,6 +28,7 @@ import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.CookieSpecFactory;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -38,6 +39,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
 
@@ -51,7 +53,11 @@ public final class Transport implements AutoCloseable {
 
     public static final String REQUEST_ID_HEADER = "X-Request-ID";
 
-    // One daemon timer for all transports: it only cancels calls that overrun their time.
+    /** How often a call checks whether its thread was interrupted (a blocking read does not notice by itself). */
+    private static final long INTERRUPT_CHECK_MILLIS = 50;
+
+    // One daemon timer for all transports: it only cancels calls that overrun their time, or whose
+    // thread was interrupted.
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "openchoreo-call-watchdog");
         thread.setDaemon(true);
@@ -65,7 +71,7 @@ public final class Transport implements AutoCloseable {
     public Transport(HttpSettings settings) {
         this.settings = settings;
         this.userAgent = ProductVersion.userAgent(settings.userAgentProduct());
-        this.client = build(settings);
+        this.client = build(settings, userAgent);
     }
 
     public HttpSettings settings() {
@@ -96,6 +102,14 @@ public final class Transport implements AutoCloseable {
             timedOut.set(true);
             request.cancel();
         }, Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
+        // An aborted build, or a deploy that no longer needs a call beside it, interrupts the calling
+        // thread: the request is then aborted at once instead of running on to its answer or timeout.
+        Thread caller = Thread.currentThread();
+        ScheduledFuture<?> interruptCheck = WATCHDOG.scheduleWithFixedDelay(() -> {
+            if (caller.isInterrupted()) {
+                request.cancel();
+            }
+        }, INTERRUPT_CHECK_MILLIS, INTERRUPT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         try {
             HttpResult result = client.execute(request, response -> read(response, requestId, start));
@@ -115,6 +129,7 @@ public final class Transport implements AutoCloseable {
             throw failure(call, e, timedOut.get(), limit, requestId);
         } finally {
             watchdog.cancel(false);
+            interruptCheck.cancel(false);
         }
     }
 
@@ -183,7 +198,7 @@ public final class Transport implements AutoCloseable {
                 requestId, 0, e);
     }
 
-    private static CloseableHttpClient build(HttpSettings settings) {
+    private static CloseableHttpClient build(HttpSettings settings, String userAgent) {
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                 .setSocketTimeout(Timeout.of(settings.responseTimeout()))
@@ -201,6 +216,11 @@ public final class Transport implements AutoCloseable {
                         .build())
                 .disableAutomaticRetries()
                 .disableCookieManagement()
+                // Without cookies no cookie rules are needed: the default set parses the public
+                // suffix list, a good part of a short CLI run's start-up. The User-Agent given here
+                // (each request sets it too) spares the builder reading the library's version file.
+                .setDefaultCookieSpecRegistry(RegistryBuilder.<CookieSpecFactory>create().build())
+                .setUserAgent(userAgent)
                 .disableRedirectHandling();
         ProxySettings proxy = settings.proxy();
         if (proxy != null) {
