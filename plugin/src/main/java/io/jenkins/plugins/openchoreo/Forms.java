@@ -13,7 +13,7 @@ import hudson.security.ACL;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.openchoreo.client.Urls;
+import io.jenkins.plugins.openchoreo.client.rules.Urls;
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployMode;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
@@ -35,7 +35,7 @@ final class Forms {
      * The credentials a user may pick, with the enumeration checks of the credentials plugin's
      * consumer guide: without the right permission only the current value comes back. SYSTEM
      * lists them because the build, not the user, will use them. Filtered with the domain
-     * requirements a deploy uses ({@link DeployExecution#domainRequirements}): the API URL and the
+     * requirements a deploy uses ({@link CredentialsResolver#domainRequirements}): the API URL and the
      * token URL, each the form's value or else the global one, so the list offers no id that the
      * build would then report as "No credentials". (A token URL left to discovery is checked when
      * the deploy runs: a form makes no request.) Both URLs are fill parameters, so the list is
@@ -57,7 +57,7 @@ final class Forms {
         OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
         String api = Util.fixEmptyAndTrim(apiUrl);
         String token = Util.fixEmptyAndTrim(tokenUrl);
-        List<DomainRequirement> requirements = DeployExecution.domainRequirements(
+        List<DomainRequirement> requirements = CredentialsResolver.domainRequirements(
                 api == null ? config.getApiUrl() : api, token == null ? config.getTokenUrl() : token);
         result.includeEmptyValue();
         if (item == null) {
@@ -112,7 +112,7 @@ final class Forms {
         return items;
     }
 
-    /** A mode as {@link DeployExecution#mode} reads it; blank is auto, {@code ${VAR}} is checked at run time. */
+    /** A mode as {@link ArgumentResolver#mode} reads it; blank is auto, {@code ${VAR}} is checked at run time. */
     static FormValidation checkMode(String value) {
         String mode = Util.fixEmptyAndTrim(value);
         if (mode == null || mode.contains("${")) {

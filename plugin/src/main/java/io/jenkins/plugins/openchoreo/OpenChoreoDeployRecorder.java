@@ -216,7 +216,7 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
 
     /**
      * Kept as written ({@code ${MODE}} in a freestyle job, or a typo) and read when the deploy
-     * runs ({@link DeployExecution#mode}), which fails the build with the accepted values; the
+     * runs ({@link ArgumentResolver#mode}), which fails the build with the accepted values; the
      * form checks it while typing ({@code doCheckMode}). {@code auto}, the default, is kept as
      * null so that forms and snippets round-trip.
      */
@@ -385,32 +385,39 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
             return Forms.modeItems();
         }
 
+        @POST
         public FormValidation doCheckMode(@QueryParameter String value) {
             return Forms.checkMode(value);
         }
 
+        @POST
         public FormValidation doCheckComponent(@QueryParameter String value) {
             return Util.fixEmptyAndTrim(value) == null ? FormValidation.error(Messages.Forms_required("component"))
                     : FormValidation.ok();
         }
 
+        @POST
         public FormValidation doCheckImage(@QueryParameter String value) {
             return Util.fixEmptyAndTrim(value) == null ? FormValidation.error(Messages.Forms_required("image"))
                     : FormValidation.ok();
         }
 
+        @POST
         public FormValidation doCheckApiUrl(@QueryParameter String value) {
             return Forms.checkUrl("API URL", value, false);
         }
 
+        @POST
         public FormValidation doCheckTokenUrl(@QueryParameter String value) {
             return Forms.checkUrl("token URL", value, false);
         }
 
+        @POST
         public FormValidation doCheckPortalUrl(@QueryParameter String value) {
             return Forms.checkUrl("portal URL", value, false);
         }
 
+        @POST
         public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
             return Forms.checkWaitTimeout(value);
         }

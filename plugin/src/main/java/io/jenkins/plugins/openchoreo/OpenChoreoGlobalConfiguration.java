@@ -1,37 +1,16 @@
 package io.jenkins.plugins.openchoreo;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.domains.DomainRequirement;
-import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.ProxyConfiguration;
 import hudson.Util;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.openchoreo.client.ConnectionCheck;
-import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
-import io.jenkins.plugins.openchoreo.client.auth.CredentialHints;
-import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.auth.TokenParameters;
-import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
-import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
-import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.http.HttpSettings;
-import io.jenkins.plugins.openchoreo.client.http.ProductVersion;
-import io.jenkins.plugins.openchoreo.client.http.ProxySettings;
-import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import io.jenkins.plugins.openchoreo.client.retry.RetrySettings;
 import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.Function;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
@@ -87,57 +66,6 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @Override
     public String getDisplayName() {
         return Messages.OpenChoreoGlobalConfiguration_displayName();
-    }
-
-    /**
-     * The connection for one deploy: this configuration with the step's URL overrides. A step
-     * that names its own API URL never gets the configured token URL, which belongs to the
-     * configured API; {@link DeployExecution} refuses such a deploy with a client secret and no
-     * token URL of its own, rather than let discovery on that API pick where the secret goes.
-     */
-    public ConnectionSettings toConnectionSettings(String apiOverride, String tokenOverride, String portalOverride) {
-        String api = Util.fixEmptyAndTrim(apiOverride);
-        String token = api == null ? pick(tokenOverride, tokenUrl) : Util.fixEmptyAndTrim(tokenOverride);
-        return settings(api == null ? apiUrl : api, token, pick(portalOverride, portalUrl), authMethod,
-                new TokenParameters(scope, audience, resource), connectTimeoutSeconds, responseTimeoutSeconds,
-                maxAttempts);
-    }
-
-    static ConnectionSettings settings(String api, String token, String portal, String method,
-            TokenParameters parameters, int connectSeconds, int responseSeconds, int attempts) {
-        Duration connect = Duration.ofSeconds(connectSeconds);
-        Duration response = Duration.ofSeconds(responseSeconds);
-        Duration call = HttpSettings.DEFAULT_CALL_TIMEOUT.compareTo(connect.plus(response)) >= 0
-                ? HttpSettings.DEFAULT_CALL_TIMEOUT : connect.plus(response);
-        HttpSettings http = HttpSettings.defaults().withTimeouts(connect, response, call)
-                .withUserAgentProduct("openchoreo-jenkins/" + ProductVersion.version())
-                .withProxy(proxy());
-        return ConnectionSettings.builder(api).tokenUrl(token).portalUrl(portal)
-                .authMethod(ClientAuthMethod.parse(method)).tokenParameters(parameters).http(http)
-                .retry(RetrySettings.defaults().withMaxAttempts(attempts))
-                .credentialHints(new CredentialHints(Messages.CredentialHints_clientRefused(),
-                        Messages.CredentialHints_tokenRefused()))
-                .build();
-    }
-
-    /** Jenkins' proxy settings (Manage Jenkins » Plugins » Advanced), which every outgoing call must honour. */
-    private static ProxySettings proxy() {
-        Jenkins jenkins = Jenkins.getInstanceOrNull();
-        ProxyConfiguration proxy = jenkins == null ? null : jenkins.getProxy();
-        if (proxy == null || Util.fixEmptyAndTrim(proxy.getName()) == null) {
-            return null;
-        }
-        String noProxy = proxy.getNoProxyHost();
-        List<String> direct = noProxy == null ? List.of()
-                : Arrays.stream(noProxy.split("[ \t\n,|]+")).filter(s -> !s.isEmpty()).toList();
-        String password = proxy.getSecretPassword() == null ? null : proxy.getSecretPassword().getPlainText();
-        return new ProxySettings(proxy.getName().trim(), proxy.getPort(), Util.fixEmptyAndTrim(proxy.getUserName()),
-                password, direct);
-    }
-
-    private static String pick(String override, String configured) {
-        String value = Util.fixEmptyAndTrim(override);
-        return value != null ? value : Util.fixEmptyAndTrim(configured);
     }
 
     /**
@@ -382,59 +310,42 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
                 checkRange("pollIntervalSeconds", pollIntervalSeconds, 1, MAX_POLL_INTERVAL_SECONDS);
     }
 
-    /**
-     * How a waiting deploy waits: the step's environment and timeout, else these defaults, else
-     * the engine's. Throws {@link IllegalArgumentException} for a timeout that does not parse.
-     */
-    WaitOptions waitOptions(String environment, String timeout, boolean strict) {
-        Duration parsed = WaitTimeout.parse(pick(timeout, waitTimeout));
-        return WaitOptions.defaults().withEnvironment(pick(environment, defaultEnvironment)).withTimeout(parsed)
-                .withIntervals(Duration.ofSeconds(pollIntervalSeconds), null).withStrict(strict);
-    }
-
-    /** The namespace for a deploy that names none. */
-    String namespaceOr(String requested) {
-        return pickOr(requested, defaultNamespace, DeployRequest.DEFAULT_NAMESPACE);
-    }
-
-    /** The project for a deploy that names none. */
-    String projectOr(String requested) {
-        return pickOr(requested, defaultProject, DeployRequest.DEFAULT_PROJECT);
-    }
-
-    private static String pickOr(String requested, String configured, String fallback) {
-        String value = pick(requested, configured);
-        return value != null ? value : fallback;
-    }
-
+    @POST
     public FormValidation doCheckApiUrl(@QueryParameter String value) {
         return Forms.checkUrl("API URL", value, true);
     }
 
+    @POST
     public FormValidation doCheckTokenUrl(@QueryParameter String value) {
         return Forms.checkUrl("token URL", value, false);
     }
 
+    @POST
     public FormValidation doCheckPortalUrl(@QueryParameter String value) {
         return Forms.checkUrl("portal URL", value, false);
     }
 
+    @POST
     public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter int value) {
         return Forms.checkRange(value, 1, MAX_TIMEOUT_SECONDS);
     }
 
+    @POST
     public FormValidation doCheckResponseTimeoutSeconds(@QueryParameter int value) {
         return Forms.checkRange(value, 1, MAX_TIMEOUT_SECONDS);
     }
 
+    @POST
     public FormValidation doCheckMaxAttempts(@QueryParameter int value) {
         return Forms.checkRange(value, 1, MAX_ATTEMPTS);
     }
 
+    @POST
     public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
         return Forms.checkWaitTimeout(value);
     }
 
+    @POST
     public FormValidation doCheckPollIntervalSeconds(@QueryParameter int value) {
         return Forms.checkRange(value, 1, MAX_POLL_INTERVAL_SECONDS);
     }
@@ -453,8 +364,8 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     /**
      * Test connection: a token and one call the CI role may make, with the values in the form
      * (not yet saved), timeouts and attempts included. POST and administrators only: it sends a
-     * stored secret to a URL the caller chooses. The credential is looked up with the domain
-     * requirements of both URLs, as a deploy does.
+     * stored secret to a URL the caller chooses. The form's values are checked here; the test
+     * itself, with the deploy's credential rules, is {@link ConnectionTest}.
      */
     @POST
     public FormValidation doTestConnection(@QueryParameter String apiUrl, @QueryParameter String tokenUrl,
@@ -479,37 +390,8 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
-        String api = Util.fixEmptyAndTrim(apiUrl);
-        String token = Util.fixEmptyAndTrim(tokenUrl);
-        Function<List<DomainRequirement>, StandardCredentials> find = requirements -> CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2,
-                        requirements),
-                CredentialsMatchers.withId(id));
-        StandardCredentials credential = find.apply(DeployExecution.domainRequirements(api, token));
-        SecretMasker masker = new SecretMasker();
-        Credentials credentials = credential == null ? null : EngineCredentials.from(credential, masker);
-        if (credentials == null) {
-            return FormValidation.error(Messages.Credentials_notFound(id));
-        }
-        try {
-            ConnectionSettings settings = settings(api, token, null, authMethod,
-                    new TokenParameters(scope, audience, resource), connect, response, attempts);
-            // As a deploy does: a discovered token endpoint is checked against the credential's domains first.
-            settings = DeployExecution.checkTokenEndpoint(credential, settings, find, CallObserver.NONE);
-            String namespace = pickOr(defaultNamespace, null, DeployRequest.DEFAULT_NAMESPACE);
-            ConnectionCheck.Result result =
-                    ConnectionCheck.run(settings, credentials, TokenCache.shared(), namespace, null, CallObserver.NONE);
-            return FormValidation.ok(masker.mask(result.summary()));
-        } catch (AbortException e) {
-            return FormValidation.error(masker.mask(e.getMessage()));
-        } catch (OpenChoreoException e) {
-            String hint = Util.fixEmptyAndTrim(e.hint());
-            return FormValidation.error(masker.mask(hint == null ? e.getMessage() : e.getMessage() + " (" + hint + ")"));
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(masker.mask(e.getMessage()));
-        } catch (RuntimeException e) {
-            return FormValidation.error(DeployExecution.bug(e, masker).getMessage());
-        }
+        return new ConnectionTest().run(id, apiUrl, tokenUrl, defaultNamespace, authMethod,
+                new TokenParameters(scope, audience, resource), connect, response, attempts);
     }
 
     /** A number from the form as typed: blank is the default, anything else must be in range. */

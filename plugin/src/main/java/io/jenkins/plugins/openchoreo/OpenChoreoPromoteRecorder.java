@@ -251,30 +251,37 @@ public class OpenChoreoPromoteRecorder extends Recorder implements SimpleBuildSt
             return Forms.credentialsItems(item, credentialsId, apiUrl, tokenUrl);
         }
 
+        @POST
         public FormValidation doCheckComponent(@QueryParameter String value) {
             return OpenChoreoPromoteStep.required("component", value);
         }
 
+        @POST
         public FormValidation doCheckFrom(@QueryParameter String value) {
             return OpenChoreoPromoteStep.required("from", value);
         }
 
+        @POST
         public FormValidation doCheckTo(@QueryParameter String value) {
             return OpenChoreoPromoteStep.required("to", value);
         }
 
+        @POST
         public FormValidation doCheckApiUrl(@QueryParameter String value) {
             return Forms.checkUrl("API URL", value, false);
         }
 
+        @POST
         public FormValidation doCheckTokenUrl(@QueryParameter String value) {
             return Forms.checkUrl("token URL", value, false);
         }
 
+        @POST
         public FormValidation doCheckPortalUrl(@QueryParameter String value) {
             return Forms.checkUrl("portal URL", value, false);
         }
 
+        @POST
         public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
             return Forms.checkWaitTimeout(value);
         }

@@ -2,9 +2,8 @@ package io.jenkins.plugins.openchoreo;
 
 import static io.jenkins.plugins.casc.misc.Util.getUnclassifiedRoot;
 import static io.jenkins.plugins.casc.misc.Util.toYamlString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.casc.ConfigurationContext;
@@ -29,21 +28,21 @@ class ConfigurationAsCodeITest {
     @ConfiguredWithCode("configuration-as-code.yaml")
     void imports(JenkinsConfiguredWithCodeRule j) {
         OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
-        assertEquals("https://api.openchoreo.example.com", config.getApiUrl());
-        assertEquals("https://idp.example.com/oauth2/token", config.getTokenUrl());
-        assertEquals("https://portal.openchoreo.example.com", config.getPortalUrl());
-        assertEquals("openchoreo-ci", config.getCredentialsId());
-        assertEquals("acme", config.getDefaultNamespace());
-        assertEquals("shop", config.getDefaultProject());
-        assertEquals("client_secret_post", config.getAuthMethod());
-        assertEquals("openchoreo", config.getScope());
-        assertEquals(5, config.getConnectTimeoutSeconds());
-        assertEquals(20, config.getResponseTimeoutSeconds());
-        assertEquals(3, config.getMaxAttempts());
-        assertEquals("ci-east", config.getInstanceName());
-        assertEquals("staging", config.getDefaultEnvironment());
-        assertEquals("15m", config.getWaitTimeout());
-        assertEquals(3, config.getPollIntervalSeconds());
+        assertThat(config.getApiUrl()).isEqualTo("https://api.openchoreo.example.com");
+        assertThat(config.getTokenUrl()).isEqualTo("https://idp.example.com/oauth2/token");
+        assertThat(config.getPortalUrl()).isEqualTo("https://portal.openchoreo.example.com");
+        assertThat(config.getCredentialsId()).isEqualTo("openchoreo-ci");
+        assertThat(config.getDefaultNamespace()).isEqualTo("acme");
+        assertThat(config.getDefaultProject()).isEqualTo("shop");
+        assertThat(config.getAuthMethod()).isEqualTo("client_secret_post");
+        assertThat(config.getScope()).isEqualTo("openchoreo");
+        assertThat(config.getConnectTimeoutSeconds()).isEqualTo(5);
+        assertThat(config.getResponseTimeoutSeconds()).isEqualTo(20);
+        assertThat(config.getMaxAttempts()).isEqualTo(3);
+        assertThat(config.getInstanceName()).isEqualTo("ci-east");
+        assertThat(config.getDefaultEnvironment()).isEqualTo("staging");
+        assertThat(config.getWaitTimeout()).isEqualTo("15m");
+        assertThat(config.getPollIntervalSeconds()).isEqualTo(3);
     }
 
     @Test
@@ -52,13 +51,13 @@ class ConfigurationAsCodeITest {
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         CNode node = getUnclassifiedRoot(context).get("openchoreo");
         String exported = toYamlString(node);
-        assertTrue(exported.contains("https://api.openchoreo.example.com"), exported);
-        assertTrue(exported.contains("defaultNamespace: \"acme\""), exported);
-        assertTrue(exported.contains("maxAttempts: 3"), exported);
-        assertTrue(exported.contains("instanceName: \"ci-east\""), exported);
-        assertTrue(exported.contains("defaultEnvironment: \"staging\""), exported);
-        assertTrue(exported.contains("waitTimeout: \"15m\""), exported);
-        assertTrue(exported.contains("pollIntervalSeconds: 3"), exported);
+        assertThat(exported.contains("https://api.openchoreo.example.com")).as(exported).isTrue();
+        assertThat(exported.contains("defaultNamespace: \"acme\"")).as(exported).isTrue();
+        assertThat(exported.contains("maxAttempts: 3")).as(exported).isTrue();
+        assertThat(exported.contains("instanceName: \"ci-east\"")).as(exported).isTrue();
+        assertThat(exported.contains("defaultEnvironment: \"staging\"")).as(exported).isTrue();
+        assertThat(exported.contains("waitTimeout: \"15m\"")).as(exported).isTrue();
+        assertThat(exported.contains("pollIntervalSeconds: 3")).as(exported).isTrue();
     }
 
     /** Configuration as Code calls the setters inside a BulkChange and commits it: saved to disk once. */
@@ -67,8 +66,8 @@ class ConfigurationAsCodeITest {
     void persistsWhatItImports(JenkinsConfiguredWithCodeRule j) throws Exception {
         String xml = Files.readString(new File(j.jenkins.getRootDir(),
                 OpenChoreoGlobalConfiguration.class.getName() + ".xml").toPath(), StandardCharsets.UTF_8);
-        assertTrue(xml.contains("<instanceName>ci-east</instanceName>"), xml);
-        assertTrue(xml.contains("<maxAttempts>3</maxAttempts>"), xml);
+        assertThat(xml.contains("<instanceName>ci-east</instanceName>")).as(xml).isTrue();
+        assertThat(xml.contains("<maxAttempts>3</maxAttempts>")).as(xml).isTrue();
     }
 
     /**
@@ -78,17 +77,17 @@ class ConfigurationAsCodeITest {
     @Test
     @ConfiguredWithCode("configuration-as-code.yaml")
     void refusesAnOutOfRangeNumberWithItsReason(JenkinsConfiguredWithCodeRule j) {
-        ConfiguratorException e = assertThrows(ConfiguratorException.class,
-                () -> apply("unclassified:\n  openchoreo:\n    maxAttempts: 50\n"));
-        assertTrue(e.getMessage().contains("maxAttempts"), e.getMessage());
-        assertEquals("maxAttempts must be a whole number from 1 to 20, not 50", rootCause(e).getMessage());
-        assertEquals(3, OpenChoreoGlobalConfiguration.get().getMaxAttempts(), "unchanged");
+        ConfiguratorException e = assertThatExceptionOfType(ConfiguratorException.class)
+                .isThrownBy(() -> apply("unclassified:\n  openchoreo:\n    maxAttempts: 50\n")).actual();
+        assertThat(e.getMessage().contains("maxAttempts")).as(e.getMessage()).isTrue();
+        assertThat(rootCause(e).getMessage()).isEqualTo("maxAttempts must be a whole number from 1 to 20, not 50");
+        assertThat(OpenChoreoGlobalConfiguration.get().getMaxAttempts()).as("unchanged").isEqualTo(3);
 
-        ConfiguratorException timeout = assertThrows(ConfiguratorException.class,
-                () -> apply("unclassified:\n  openchoreo:\n    waitTimeout: \"soon\"\n"));
-        assertTrue(rootCause(timeout).getMessage().contains("Wait timeout \"soon\" is not a duration"),
-                rootCause(timeout).getMessage());
-        assertEquals("15m", OpenChoreoGlobalConfiguration.get().getWaitTimeout(), "unchanged");
+        ConfiguratorException timeout = assertThatExceptionOfType(ConfiguratorException.class)
+                .isThrownBy(() -> apply("unclassified:\n  openchoreo:\n    waitTimeout: \"soon\"\n")).actual();
+        assertThat(rootCause(timeout).getMessage().contains("Wait timeout \"soon\" is not a duration"))
+                .as(rootCause(timeout).getMessage()).isTrue();
+        assertThat(OpenChoreoGlobalConfiguration.get().getWaitTimeout()).as("unchanged").isEqualTo("15m");
     }
 
     private static void apply(String yaml) throws ConfiguratorException {

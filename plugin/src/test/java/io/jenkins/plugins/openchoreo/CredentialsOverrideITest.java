@@ -1,59 +1,29 @@
 package io.jenkins.plugins.openchoreo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
-import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
-import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * Where a job may send a secret: URL overrides need the job's own credentials (never the global
  * default, even named by id), an API URL override with a client secret needs an explicit token
  * URL, and credential domains restrict the hosts of every URL the secret goes to.
  */
-@WithJenkins
-class CredentialsOverrideITest {
-
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        sandbox = SANDBOX.get(); // started once for the class, reset before each test
-        SandboxFixture.reset(sandbox);
-        SandboxFixture.configure(sandbox);
-    }
-
-    private WorkflowRun run(String script, Result expected) throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return j.assertBuildStatus(expected, job.scheduleBuild2(0));
-    }
+class CredentialsOverrideITest extends SandboxedJenkinsTest {
 
     private static String deploy(String more) {
         return "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/greeter:1', " + more;
     }
 
     private void nothingSent() {
-        assertEquals(0, sandbox.count(Route.TOKEN), "no secret was sent");
-        assertEquals(0, sandbox.count(Route.WORKLOAD_LIST));
-        assertFalse(sandbox.workload("default", "greeter-workload").isPresent());
+        assertThat(sandbox.count(Route.TOKEN)).as("no secret was sent").isEqualTo(0);
+        assertThat(sandbox.count(Route.WORKLOAD_LIST)).isEqualTo(0);
+        assertThat(sandbox.workload("default", "greeter-workload").isPresent()).isFalse();
     }
 
     @Test
@@ -88,12 +58,12 @@ class CredentialsOverrideITest {
         String api = sandbox.apiUrl().toString();
         WorkflowRun denied = run(deploy("credentialsId: 'own-client', apiUrl: '" + api + "'"), Result.FAILURE);
         j.assertLogContains("must set tokenUrl too", denied);
-        assertEquals(0, sandbox.count(Route.PROTECTED_RESOURCE), "no discovery on the overridden API");
+        assertThat(sandbox.count(Route.PROTECTED_RESOURCE)).as("no discovery on the overridden API").isEqualTo(0);
         nothingSent();
 
         run(deploy("credentialsId: 'own-client', apiUrl: '" + api + "', tokenUrl: '" + sandbox.tokenUrl() + "'"),
                 Result.SUCCESS);
-        assertTrue(sandbox.workload("default", "greeter-workload").isPresent());
+        assertThat(sandbox.workload("default", "greeter-workload").isPresent()).isTrue();
     }
 
     @Test

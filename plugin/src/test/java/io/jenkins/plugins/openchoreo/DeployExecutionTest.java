@@ -1,9 +1,7 @@
 package io.jenkins.plugins.openchoreo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.HostnameRequirement;
@@ -18,15 +16,17 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-/** DeployExecution's pieces that need no Jenkins: the mode read at run time, unexpected errors, domain requirements. */
+/** The pieces of a deploy that need no Jenkins: the mode read at run time, unexpected errors, domain requirements. */
 class DeployExecutionTest {
 
     @Test
     void modeIsParsedAtRunTimeWithTheAcceptedValues() throws Exception {
-        assertEquals(DeployMode.AUTO, DeployExecution.mode(null));
-        assertEquals(DeployMode.IMAGE_ONLY, DeployExecution.mode("image-only"));
-        AbortException e = assertThrows(AbortException.class, () -> DeployExecution.mode("imge-only"));
-        assertEquals("[OpenChoreo] Unknown mode \"imge-only\": use auto, image-only or replace", e.getMessage());
+        assertThat(ArgumentResolver.mode(null)).isEqualTo(DeployMode.AUTO);
+        assertThat(ArgumentResolver.mode("image-only")).isEqualTo(DeployMode.IMAGE_ONLY);
+        AbortException e = assertThatExceptionOfType(AbortException.class)
+                .isThrownBy(() -> ArgumentResolver.mode("imge-only")).actual();
+        assertThat(e.getMessage())
+                .isEqualTo("[OpenChoreo] Unknown mode \"imge-only\": use auto, image-only or replace");
     }
 
     @Test
@@ -46,35 +46,35 @@ class DeployExecutionTest {
             @Override
             public void close() {}
         };
-        Logger logger = Logger.getLogger(DeployExecution.class.getName());
+        Logger logger = Logger.getLogger(EngineRun.class.getName());
         logger.addHandler(handler);
         try {
-            AbortException e = DeployExecution.bug(
+            AbortException e = EngineRun.bug(
                     new IllegalStateException("boom with " + secret, new RuntimeException("cause " + secret)), masker);
-            assertTrue(e.getMessage().startsWith("[OpenChoreo] Unexpected error: java.lang.IllegalStateException"),
-                    e.getMessage());
-            assertTrue(e.getMessage().contains("please report it"), e.getMessage());
-            assertFalse(e.getMessage().contains(secret));
-            assertFalse(e.getMessage().contains("\tat "));
+            assertThat(e.getMessage().startsWith("[OpenChoreo] Unexpected error: java.lang.IllegalStateException"))
+                    .as(e.getMessage()).isTrue();
+            assertThat(e.getMessage().contains("please report it")).as(e.getMessage()).isTrue();
+            assertThat(e.getMessage().contains(secret)).isFalse();
+            assertThat(e.getMessage().contains("\tat ")).isFalse();
         } finally {
             logger.removeHandler(handler);
         }
-        assertEquals(1, records.size());
+        assertThat(records.size()).isEqualTo(1);
         LogRecord record = records.get(0);
-        assertEquals(Level.WARNING, record.getLevel());
-        assertEquals(null, record.getThrown(), "the trace is logged as masked text, not as the Throwable");
+        assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+        assertThat(record.getThrown()).as("the trace is logged as masked text, not as the Throwable").isEqualTo(null);
         String logged = String.valueOf(record.getParameters()[0]);
-        assertTrue(logged.contains("\tat io.jenkins.plugins.openchoreo.DeployExecutionTest"), logged);
-        assertTrue(logged.contains("Caused by"), logged);
-        assertFalse(logged.contains(secret), logged);
+        assertThat(logged.contains("\tat io.jenkins.plugins.openchoreo.DeployExecutionTest")).as(logged).isTrue();
+        assertThat(logged.contains("Caused by")).as(logged).isTrue();
+        assertThat(logged.contains(secret)).as(logged).isFalse();
     }
 
     @Test
     void domainRequirementsNameEveryHostTheSecretGoesTo() {
         List<DomainRequirement> requirements =
-                DeployExecution.domainRequirements("https://api.example.com/x", null, "https://idp.example.org/token");
+                CredentialsResolver.domainRequirements("https://api.example.com/x", null, "https://idp.example.org/token");
         List<String> hosts = requirements.stream().filter(HostnameRequirement.class::isInstance)
                 .map(r -> ((HostnameRequirement) r).getHostname()).toList();
-        assertEquals(List.of("api.example.com", "idp.example.org"), hosts);
+        assertThat(hosts).isEqualTo(List.of("api.example.com", "idp.example.org"));
     }
 }

@@ -1,9 +1,7 @@
 package io.jenkins.plugins.openchoreo;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import hudson.FilePath;
 import java.io.IOException;
@@ -29,13 +27,17 @@ class FilePathWorkspaceFilesITest {
         Files.writeString(workspace.resolve("workload.yaml"), "kind: Workload", StandardCharsets.UTF_8);
         FilePathWorkspaceFiles files = new FilePathWorkspaceFiles(new FilePath(workspace.toFile()));
 
-        IOException present = assertThrows(IOException.class, () -> files.read("escape/present.yaml", 1024));
-        IOException absent = assertThrows(IOException.class, () -> files.read("escape/absent.yaml", 1024));
-        assertFalse(present instanceof NoSuchFileException);
-        assertEquals(present.getClass(), absent.getClass());
-        assertEquals(present.getMessage().replace("present", "X"), absent.getMessage().replace("absent", "X"));
+        IOException present = assertThatExceptionOfType(IOException.class)
+                .isThrownBy(() -> files.read("escape/present.yaml", 1024)).actual();
+        IOException absent = assertThatExceptionOfType(IOException.class)
+                .isThrownBy(() -> files.read("escape/absent.yaml", 1024)).actual();
+        assertThat(present instanceof NoSuchFileException).isFalse();
+        assertThat(absent.getClass()).isEqualTo(present.getClass());
+        assertThat(absent.getMessage().replace("absent", "X")).isEqualTo(present.getMessage().replace("present", "X"));
 
-        assertThrows(NoSuchFileException.class, () -> files.read("missing.yaml", 1024));
-        assertArrayEquals("kind: Workload".getBytes(StandardCharsets.UTF_8), files.read("workload.yaml", 1024));
+        assertThatExceptionOfType(NoSuchFileException.class).isThrownBy(() -> files.read("missing.yaml", 1024))
+                .actual();
+        assertThat(files.read("workload.yaml", 1024))
+                .containsExactly("kind: Workload".getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.openchoreo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -10,36 +8,16 @@ import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
-import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.FailureBuilder;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.UnstableBuilder;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The freestyle post-build action: same execution as the step, ${VAR} expansion (the mode too),
  * skipped after a failure, and after an UNSTABLE result unless deployUnstable.
  */
-@WithJenkins
-class OpenChoreoDeployRecorderITest {
-
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        sandbox = SANDBOX.get(); // started once for the class, reset before each test
-        SandboxFixture.reset(sandbox);
-        SandboxFixture.configure(sandbox);
-    }
+class OpenChoreoDeployRecorderITest extends SandboxedJenkinsTest {
 
     private static OpenChoreoDeployRecorder greeter() {
         OpenChoreoDeployRecorder recorder =
@@ -55,9 +33,10 @@ class OpenChoreoDeployRecorderITest {
         FreeStyleBuild build = j.buildAndAssertSuccess(project);
         j.assertLogContains("Created Workload default/greeter-workload", build);
         j.assertLogNotContains(SandboxFixture.secret(sandbox), build);
-        assertTrue(sandbox.workload("default", "greeter-workload").orElseThrow().toString()
-                .contains("registry.example.com/greeter:1"));
-        assertEquals("registry.example.com/greeter:1", build.getAction(OpenChoreoDeployAction.class).getImage());
+        assertThat(sandbox.workload("default", "greeter-workload").orElseThrow().toString()
+                .contains("registry.example.com/greeter:1")).isTrue();
+        assertThat(build.getAction(OpenChoreoDeployAction.class).getImage())
+                .isEqualTo("registry.example.com/greeter:1");
     }
 
     @Test
@@ -67,7 +46,7 @@ class OpenChoreoDeployRecorderITest {
         project.getPublishersList().add(greeter());
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
         j.assertLogContains("Not deploying", build);
-        assertFalse(sandbox.workload("default", "greeter-workload").isPresent());
+        assertThat(sandbox.workload("default", "greeter-workload").isPresent()).isFalse();
     }
 
     @Test
@@ -79,19 +58,19 @@ class OpenChoreoDeployRecorderITest {
         FreeStyleBuild skipped = j.buildAndAssertStatus(Result.UNSTABLE, project);
         j.assertLogContains("Not deploying: the build is UNSTABLE", skipped);
         j.assertLogContains("deployUnstable", skipped);
-        assertFalse(sandbox.workload("default", "greeter-workload").isPresent());
+        assertThat(sandbox.workload("default", "greeter-workload").isPresent()).isFalse();
 
         recorder.setDeployUnstable(true);
         FreeStyleBuild deployed = j.buildAndAssertStatus(Result.UNSTABLE, project);
         j.assertLogContains("Created Workload default/greeter-workload", deployed);
-        assertTrue(sandbox.workload("default", "greeter-workload").isPresent());
+        assertThat(sandbox.workload("default", "greeter-workload").isPresent()).isTrue();
     }
 
     @Test
     void modeIsReadWhenTheBuildRunsSoAVariableWorksAndATypoFailsCleanly() throws Exception {
         OpenChoreoDeployRecorder recorder = greeter();
         recorder.setMode("${MODE}"); // kept as written: no exception when the action is made
-        assertEquals("${MODE}", recorder.getMode());
+        assertThat(recorder.getMode()).isEqualTo("${MODE}");
         FreeStyleProject project = j.createFreeStyleProject("mode-variable");
         project.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("MODE", "replace")));
         project.getPublishersList().add(recorder);
@@ -106,11 +85,11 @@ class OpenChoreoDeployRecorderITest {
 
         OpenChoreoDeployRecorder.DescriptorImpl descriptor =
                 j.jenkins.getDescriptorByType(OpenChoreoDeployRecorder.DescriptorImpl.class);
-        assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckMode("imge-only").kind);
-        assertEquals(FormValidation.Kind.OK, descriptor.doCheckMode("${MODE}").kind);
-        assertEquals(FormValidation.Kind.OK, descriptor.doCheckMode("image-only").kind);
-        assertEquals(FormValidation.Kind.OK, descriptor.doCheckMode("").kind);
-        assertTrue(descriptor.doFillModeItems().containsAll(List.of("auto", "image-only", "replace")));
+        assertThat(descriptor.doCheckMode("imge-only").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(descriptor.doCheckMode("${MODE}").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckMode("image-only").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckMode("").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doFillModeItems().containsAll(List.of("auto", "image-only", "replace"))).isTrue();
     }
 
     @Test

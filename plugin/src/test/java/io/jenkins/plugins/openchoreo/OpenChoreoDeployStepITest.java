@@ -1,50 +1,23 @@
 package io.jenkins.plugins.openchoreo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.Result;
-import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
-import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.htmlunit.html.HtmlPage;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The openchoreoDeploy Pipeline step against the sandbox. */
-@WithJenkins
-class OpenChoreoDeployStepITest {
-
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        sandbox = SANDBOX.get(); // started once for the class, reset before each test
-        SandboxFixture.reset(sandbox);
-        SandboxFixture.configure(sandbox);
-    }
-
-    private WorkflowRun run(WorkflowJob job, String script, Result expected) throws Exception {
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return j.assertBuildStatus(expected, job.scheduleBuild2(0));
-    }
+class OpenChoreoDeployStepITest extends SandboxedJenkinsTest {
 
     @Test
     void deploysAndReturnsPlainMap() throws Exception {
@@ -56,8 +29,8 @@ class OpenChoreoDeployStepITest {
         j.assertLogContains("outcome=created workload=greeter-workload image=registry.example.com/greeter:1", run);
         j.assertLogContains("portal=" + SandboxFixture.GREETER_PORTAL_LINK, run);
         j.assertLogContains("jenkins.io/job-full-name: greeter-ci", run);
-        assertTrue(sandbox.workload("default", "greeter-workload").orElseThrow().toString()
-                .contains("registry.example.com/greeter:1"));
+        assertThat(sandbox.workload("default", "greeter-workload").orElseThrow().toString()
+                .contains("registry.example.com/greeter:1")).isTrue();
     }
 
     @Test
@@ -70,12 +43,12 @@ class OpenChoreoDeployStepITest {
                 """, Result.SUCCESS);
         j.assertLogContains("second=updated previous=registry.example.com/greeter:1", run);
         List<OpenChoreoDeployAction> actions = run.getActions(OpenChoreoDeployAction.class);
-        assertEquals(2, actions.size());
-        assertEquals("updated", actions.get(1).getOutcome());
-        assertEquals(2, run.getBadgeActions().size());
+        assertThat(actions.size()).isEqualTo(2);
+        assertThat(actions.get(1).getOutcome()).isEqualTo("updated");
+        assertThat(run.getBadgeActions().size()).isEqualTo(2);
         // The annotation hint is printed once per build, not once per deploy.
         String log = JenkinsRule.getLog(run);
-        assertEquals(log.indexOf("jenkins.io/job-full-name"), log.lastIndexOf("jenkins.io/job-full-name"));
+        assertThat(log.lastIndexOf("jenkins.io/job-full-name")).isEqualTo(log.indexOf("jenkins.io/job-full-name"));
     }
 
     @Test
@@ -86,8 +59,8 @@ class OpenChoreoDeployStepITest {
         String secret = SandboxFixture.secret(sandbox);
         j.assertLogNotContains(secret, run);
         String buildXml = Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
-        assertFalse(buildXml.contains(secret));
-        assertFalse(buildXml.contains("eyJ"), "no token in build.xml");
+        assertThat(buildXml.contains(secret)).isFalse();
+        assertThat(buildXml.contains("eyJ")).as("no token in build.xml").isFalse();
     }
 
     @Test
@@ -103,9 +76,9 @@ class OpenChoreoDeployStepITest {
     void aModeTypoFailsTheBuildWithTheAcceptedValuesNotAStackTrace() throws Exception {
         OpenChoreoDeployStep step = new OpenChoreoDeployStep("greeter", "r/g:1");
         step.setMode("imge-only"); // no exception when the step is made
-        assertEquals("imge-only", step.getMode());
+        assertThat(step.getMode()).isEqualTo("imge-only");
         step.setMode("AUTO");
-        assertEquals(null, step.getMode(), "auto, the default, is kept as null");
+        assertThat(step.getMode()).as("auto, the default, is kept as null").isEqualTo(null);
 
         WorkflowJob job = j.createProject(WorkflowJob.class, "mode-typo");
         WorkflowRun run = run(job, "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/g:1', "
@@ -113,7 +86,7 @@ class OpenChoreoDeployStepITest {
         j.assertLogContains("Unknown mode \"imge-only\": use auto, image-only or replace", run);
         j.assertLogNotContains("\tat ", run);
         j.assertLogNotContains("IllegalArgumentException", run);
-        assertFalse(sandbox.workload("default", "greeter-workload").isPresent());
+        assertThat(sandbox.workload("default", "greeter-workload").isPresent()).isFalse();
 
         WorkflowRun ok = run(job, "def r = openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/g:1', "
                 + "mode: 'Image_Only'\necho \"mode=${r.mode}\"", Result.SUCCESS);
@@ -150,12 +123,12 @@ class OpenChoreoDeployStepITest {
         try (JenkinsRule.WebClient wc = j.createWebClient()) {
             HtmlPage page = wc.getPage(run);
             String html = page.getWebResponse().getContentAsString();
-            assertTrue(html.contains("href=\"" + SandboxFixture.GREETER_PORTAL_LINK + "\""), html);
-            assertTrue(html.contains("greeter-workload"));
+            assertThat(html.contains("href=\"" + SandboxFixture.GREETER_PORTAL_LINK + "\"")).as(html).isTrue();
+            assertThat(html.contains("greeter-workload")).isTrue();
         }
         OpenChoreoDeployAction action = run.getAction(OpenChoreoDeployAction.class);
-        assertEquals(SandboxFixture.GREETER_PORTAL_LINK, action.getSafePortalUrl());
-        assertEquals(List.of(action), run.getBadgeActions());
+        assertThat(action.getSafePortalUrl()).isEqualTo(SandboxFixture.GREETER_PORTAL_LINK);
+        assertThat(run.getBadgeActions()).isEqualTo(List.of(action));
     }
 
     @Test

@@ -1,10 +1,7 @@
 package io.jenkins.plugins.openchoreo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import hudson.model.Descriptor;
 import hudson.model.User;
@@ -14,40 +11,22 @@ import hudson.security.AccessDeniedException3;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
-import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
-import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.function.UnaryOperator;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.htmlunit.Page;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /** Global configuration: form round trip, Test connection and the credentials list with their permission checks. */
-@WithJenkins
-class OpenChoreoGlobalConfigurationITest {
-
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        sandbox = SANDBOX.get(); // started once for the class, reset before each test
-        SandboxFixture.reset(sandbox);
-        SandboxFixture.configure(sandbox);
-    }
+class OpenChoreoGlobalConfigurationITest extends SandboxedJenkinsTest {
 
     /** An administrator and a user who may only read. */
     private void secure() {
@@ -74,23 +53,23 @@ class OpenChoreoGlobalConfigurationITest {
         String api = config.getApiUrl();
         j.configRoundtrip(); // security is off here: the web client submits the form anonymously
         config = OpenChoreoGlobalConfiguration.get();
-        assertEquals(api, config.getApiUrl());
-        assertEquals(sandbox.tokenUrl().toString(), config.getTokenUrl());
-        assertEquals(SandboxFixture.PORTAL, config.getPortalUrl());
-        assertEquals(SandboxFixture.CREDENTIALS_ID, config.getCredentialsId());
-        assertEquals("acme", config.getDefaultNamespace());
-        assertEquals("shop", config.getDefaultProject());
-        assertEquals("client_secret_post", config.getAuthMethod());
-        assertEquals("openchoreo", config.getScope());
-        assertEquals("api", config.getAudience());
-        assertEquals("https://api.example.com", config.getResource());
-        assertEquals(7, config.getConnectTimeoutSeconds());
-        assertEquals(25, config.getResponseTimeoutSeconds());
-        assertEquals(2, config.getMaxAttempts());
-        assertEquals("ci-east", config.getInstanceName());
-        assertEquals("staging", config.getDefaultEnvironment());
-        assertEquals("15m", config.getWaitTimeout());
-        assertEquals(4, config.getPollIntervalSeconds());
+        assertThat(config.getApiUrl()).isEqualTo(api);
+        assertThat(config.getTokenUrl()).isEqualTo(sandbox.tokenUrl().toString());
+        assertThat(config.getPortalUrl()).isEqualTo(SandboxFixture.PORTAL);
+        assertThat(config.getCredentialsId()).isEqualTo(SandboxFixture.CREDENTIALS_ID);
+        assertThat(config.getDefaultNamespace()).isEqualTo("acme");
+        assertThat(config.getDefaultProject()).isEqualTo("shop");
+        assertThat(config.getAuthMethod()).isEqualTo("client_secret_post");
+        assertThat(config.getScope()).isEqualTo("openchoreo");
+        assertThat(config.getAudience()).isEqualTo("api");
+        assertThat(config.getResource()).isEqualTo("https://api.example.com");
+        assertThat(config.getConnectTimeoutSeconds()).isEqualTo(7);
+        assertThat(config.getResponseTimeoutSeconds()).isEqualTo(25);
+        assertThat(config.getMaxAttempts()).isEqualTo(2);
+        assertThat(config.getInstanceName()).isEqualTo("ci-east");
+        assertThat(config.getDefaultEnvironment()).isEqualTo("staging");
+        assertThat(config.getWaitTimeout()).isEqualTo("15m");
+        assertThat(config.getPollIntervalSeconds()).isEqualTo(4);
     }
 
     @Test
@@ -99,39 +78,46 @@ class OpenChoreoGlobalConfigurationITest {
         config.setDefaultEnvironment("staging");
         config.setWaitTimeout("15m");
         config.setPollIntervalSeconds(4);
-        var defaults = config.waitOptions(null, null, false);
-        assertEquals("staging", defaults.environment());
-        assertEquals(java.time.Duration.ofMinutes(15), defaults.timeout());
-        assertEquals(java.time.Duration.ofSeconds(4), defaults.interval());
-        var own = config.waitOptions("production", "90s", true);
-        assertEquals("production", own.environment());
-        assertEquals(java.time.Duration.ofSeconds(90), own.timeout());
-        assertTrue(own.strict());
+        ArgumentResolver arguments = new ArgumentResolver(config, UnaryOperator.identity());
+        var defaults = arguments.waitOptions(null, null, false);
+        assertThat(defaults.environment()).isEqualTo("staging");
+        assertThat(defaults.timeout()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(defaults.interval()).isEqualTo(java.time.Duration.ofSeconds(4));
+        var own = arguments.waitOptions("production", "90s", true);
+        assertThat(own.environment()).isEqualTo("production");
+        assertThat(own.timeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(own.strict()).isTrue();
         config.setWaitTimeout(null);
-        assertEquals(java.time.Duration.ofMinutes(10), config.waitOptions(null, null, false).timeout());
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> config.setWaitTimeout("soon"));
-        assertTrue(bad.getMessage().contains("Wait timeout \"soon\" is not a duration"), bad.getMessage());
-        assertEquals(null, config.getWaitTimeout(), "a refused value changes nothing");
-        assertEquals(FormValidation.Kind.ERROR, config.doCheckWaitTimeout("soon").kind);
-        assertEquals(FormValidation.Kind.OK, config.doCheckWaitTimeout("1h30m").kind);
-        assertEquals(FormValidation.Kind.OK, config.doCheckWaitTimeout("${TIMEOUT}").kind);
+        assertThat(arguments.waitOptions(null, null, false).timeout()).isEqualTo(java.time.Duration.ofMinutes(10));
+        IllegalArgumentException bad = assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> config.setWaitTimeout("soon")).actual();
+        assertThat(bad.getMessage().contains("Wait timeout \"soon\" is not a duration")).as(bad.getMessage()).isTrue();
+        assertThat(config.getWaitTimeout()).as("a refused value changes nothing").isEqualTo(null);
+        assertThat(config.doCheckWaitTimeout("soon").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(config.doCheckWaitTimeout("1h30m").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(config.doCheckWaitTimeout("${TIMEOUT}").kind).isEqualTo(FormValidation.Kind.OK);
     }
 
     @Test
     void outOfRangeNumbersAreRefusedNotReplaced() {
         OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
-        IllegalArgumentException attempts = assertThrows(IllegalArgumentException.class, () -> config.setMaxAttempts(50));
-        assertEquals("maxAttempts must be a whole number from 1 to 20, not 50", attempts.getMessage());
-        assertEquals(2, config.getMaxAttempts(), "unchanged");
+        IllegalArgumentException attempts = assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> config.setMaxAttempts(50)).actual();
+        assertThat(attempts.getMessage()).isEqualTo("maxAttempts must be a whole number from 1 to 20, not 50");
+        assertThat(config.getMaxAttempts()).as("unchanged").isEqualTo(2);
         IllegalArgumentException poll =
-                assertThrows(IllegalArgumentException.class, () -> config.setPollIntervalSeconds(0));
-        assertTrue(poll.getMessage().contains("pollIntervalSeconds"), poll.getMessage());
-        assertEquals(OpenChoreoGlobalConfiguration.DEFAULT_POLL_INTERVAL_SECONDS, config.getPollIntervalSeconds());
-        assertThrows(IllegalArgumentException.class, () -> config.setConnectTimeoutSeconds(0));
-        assertThrows(IllegalArgumentException.class, () -> config.setResponseTimeoutSeconds(601));
-        assertEquals(FormValidation.Kind.ERROR, config.doCheckMaxAttempts(50).kind);
-        assertEquals(FormValidation.Kind.ERROR, config.doCheckPollIntervalSeconds(0).kind);
-        assertEquals(FormValidation.Kind.OK, config.doCheckMaxAttempts(20).kind);
+                assertThatExceptionOfType(IllegalArgumentException.class)
+                        .isThrownBy(() -> config.setPollIntervalSeconds(0)).actual();
+        assertThat(poll.getMessage().contains("pollIntervalSeconds")).as(poll.getMessage()).isTrue();
+        assertThat(config.getPollIntervalSeconds())
+                .isEqualTo(OpenChoreoGlobalConfiguration.DEFAULT_POLL_INTERVAL_SECONDS);
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> config.setConnectTimeoutSeconds(0))
+                .actual();
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> config.setResponseTimeoutSeconds(601)).actual();
+        assertThat(config.doCheckMaxAttempts(50).kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(config.doCheckPollIntervalSeconds(0).kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(config.doCheckMaxAttempts(20).kind).isEqualTo(FormValidation.Kind.OK);
     }
 
     @Test
@@ -141,17 +127,17 @@ class OpenChoreoGlobalConfigurationITest {
         JSONObject form = new JSONObject();
         form.put("apiUrl", "https://elsewhere.example.com");
         form.put("maxAttempts", "50");
-        Descriptor.FormException e = assertThrows(Descriptor.FormException.class,
-                () -> config.configure((StaplerRequest2) null, form));
-        assertEquals("maxAttempts", e.getFormField());
-        assertTrue(e.getMessage().contains("from 1 to 20"), e.getMessage());
-        assertEquals(api, config.getApiUrl(), "nothing bound");
+        Descriptor.FormException e = assertThatExceptionOfType(Descriptor.FormException.class)
+                .isThrownBy(() -> config.configure((StaplerRequest2) null, form)).actual();
+        assertThat(e.getFormField()).isEqualTo("maxAttempts");
+        assertThat(e.getMessage().contains("from 1 to 20")).as(e.getMessage()).isTrue();
+        assertThat(config.getApiUrl()).as("nothing bound").isEqualTo(api);
 
         JSONObject timeout = new JSONObject();
         timeout.put("waitTimeout", "soon");
-        Descriptor.FormException t = assertThrows(Descriptor.FormException.class,
-                () -> config.configure((StaplerRequest2) null, timeout));
-        assertEquals("waitTimeout", t.getFormField());
+        Descriptor.FormException t = assertThatExceptionOfType(Descriptor.FormException.class)
+                .isThrownBy(() -> config.configure((StaplerRequest2) null, timeout)).actual();
+        assertThat(t.getFormField()).isEqualTo("waitTimeout");
     }
 
     @Test
@@ -159,22 +145,22 @@ class OpenChoreoGlobalConfigurationITest {
         OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
         config.save();
         config.setDefaultProject("unsaved");
-        assertFalse(savedXml().contains("unsaved"), "a setter alone writes nothing");
+        assertThat(savedXml().contains("unsaved")).as("a setter alone writes nothing").isFalse();
 
         WorkflowJob job = j.createProject(WorkflowJob.class, "tokens");
         job.setDefinition(new CpsFlowDefinition(
                 "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/greeter:1'", true));
         j.buildAndAssertSuccess(job);
         j.buildAndAssertSuccess(job);
-        assertEquals(1, sandbox.count(Route.TOKEN), "the token is cached between deploys");
+        assertThat(sandbox.count(Route.TOKEN)).as("the token is cached between deploys").isEqualTo(1);
         config.setScope(null); // a setter does not forget tokens
         j.buildAndAssertSuccess(job);
-        assertEquals(1, sandbox.count(Route.TOKEN));
+        assertThat(sandbox.count(Route.TOKEN)).isEqualTo(1);
 
         j.configRoundtrip(); // submits the form: binds, saves once, forgets tokens
-        assertTrue(savedXml().contains("<defaultProject>unsaved</defaultProject>"), "saved by the form");
+        assertThat(savedXml().contains("<defaultProject>unsaved</defaultProject>")).as("saved by the form").isTrue();
         j.buildAndAssertSuccess(job);
-        assertEquals(2, sandbox.count(Route.TOKEN), "a saved configuration forgets cached tokens");
+        assertThat(sandbox.count(Route.TOKEN)).as("a saved configuration forgets cached tokens").isEqualTo(2);
     }
 
     /** The configuration as saved: $JENKINS_HOME/<class name>.xml (Descriptor.getConfigFile). */
@@ -196,17 +182,18 @@ class OpenChoreoGlobalConfigurationITest {
     @Test
     void testConnectionUsesTheFormsTimeoutsAndAttempts() {
         FormValidation bad = testConnection("5", "5", "50");
-        assertEquals(FormValidation.Kind.ERROR, bad.kind);
-        assertTrue(bad.getMessage().contains("maxAttempts must be a whole number from 1 to 20"), bad.getMessage());
-        assertEquals(0, sandbox.count(Route.TOKEN), "refused before any request");
+        assertThat(bad.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(bad.getMessage().contains("maxAttempts must be a whole number from 1 to 20")).as(bad.getMessage())
+                .isTrue();
+        assertThat(sandbox.count(Route.TOKEN)).as("refused before any request").isEqualTo(0);
         FormValidation ok = testConnection("5", "5", "1");
-        assertEquals(FormValidation.Kind.OK, ok.kind, ok.getMessage());
-        assertFalse(ok.getMessage().contains("(null)"));
+        assertThat(ok.kind).as(ok.getMessage()).isEqualTo(FormValidation.Kind.OK);
+        assertThat(ok.getMessage().contains("(null)")).isFalse();
         FormValidation unreachable = OpenChoreoGlobalConfiguration.get().doTestConnection("http://127.0.0.1:1",
                 "http://127.0.0.1:1/token", SandboxFixture.CREDENTIALS_ID, "default", "auto", null, null, null,
                 "1", "1", "1");
-        assertEquals(FormValidation.Kind.ERROR, unreachable.kind);
-        assertFalse(unreachable.getMessage().contains("(null)"), unreachable.getMessage());
+        assertThat(unreachable.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(unreachable.getMessage().contains("(null)")).as(unreachable.getMessage()).isFalse();
     }
 
     @Test
@@ -214,8 +201,8 @@ class OpenChoreoGlobalConfigurationITest {
         secure();
         try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
             FormValidation result = testConnection();
-            assertEquals(FormValidation.Kind.OK, result.kind, result.getMessage());
-            assertTrue(result.getMessage().contains("Connected to"), result.getMessage());
+            assertThat(result.kind).as(result.getMessage()).isEqualTo(FormValidation.Kind.OK);
+            assertThat(result.getMessage().contains("Connected to")).as(result.getMessage()).isTrue();
         }
     }
 
@@ -223,7 +210,7 @@ class OpenChoreoGlobalConfigurationITest {
     void testConnectionIsAdministratorsOnly() {
         secure();
         try (ACLContext ignored = ACL.as(User.getById("dev", true))) {
-            assertThrows(AccessDeniedException3.class, this::testConnection);
+            assertThatExceptionOfType(AccessDeniedException3.class).isThrownBy(this::testConnection).actual();
         }
     }
 
@@ -234,7 +221,7 @@ class OpenChoreoGlobalConfigurationITest {
             wc.setThrowExceptionOnFailingStatusCode(false);
             Page page = wc.goTo("descriptorByName/" + OpenChoreoGlobalConfiguration.class.getName()
                     + "/testConnection?apiUrl=http://127.0.0.1:1&credentialsId=" + SandboxFixture.CREDENTIALS_ID, null);
-            assertNotEquals(200, page.getWebResponse().getStatusCode());
+            assertThat(page.getWebResponse().getStatusCode()).isNotEqualTo(200);
         }
     }
 
@@ -244,22 +231,22 @@ class OpenChoreoGlobalConfigurationITest {
         OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
         try (ACLContext ignored = ACL.as(User.getById("dev", true))) {
             ListBoxModel items = config.doFillCredentialsIdItems("current", null, null);
-            assertEquals(1, items.size());
-            assertEquals("current", items.get(0).value);
+            assertThat(items.size()).isEqualTo(1);
+            assertThat(items.get(0).value).isEqualTo("current");
         }
         try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
             ListBoxModel items = config.doFillCredentialsIdItems(null, null, null);
-            assertTrue(items.stream().anyMatch(o -> SandboxFixture.CREDENTIALS_ID.equals(o.value)));
+            assertThat(items.stream().anyMatch(o -> SandboxFixture.CREDENTIALS_ID.equals(o.value))).isTrue();
         }
     }
 
     @Test
     void urlValidation() {
         OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
-        assertEquals(FormValidation.Kind.ERROR, config.doCheckApiUrl("").kind);
-        assertEquals(FormValidation.Kind.ERROR, config.doCheckApiUrl("ftp://example.com").kind);
-        assertEquals(FormValidation.Kind.ERROR, config.doCheckPortalUrl("https://user:pw@example.com").kind);
-        assertEquals(FormValidation.Kind.OK, config.doCheckTokenUrl("").kind);
-        assertEquals(FormValidation.Kind.OK, config.doCheckApiUrl("https://api.example.com").kind);
+        assertThat(config.doCheckApiUrl("").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(config.doCheckApiUrl("ftp://example.com").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(config.doCheckPortalUrl("https://user:pw@example.com").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(config.doCheckTokenUrl("").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(config.doCheckApiUrl("https://api.example.com").kind).isEqualTo(FormValidation.Kind.OK);
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.openchoreo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -9,30 +8,15 @@ import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
-import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
-import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.UnstableBuilder;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The freestyle promote action: same execution as the step, ${VAR} expansion, skipped unless fit to ship. */
-@WithJenkins
-class OpenChoreoPromoteRecorderITest {
-
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
-    private JenkinsRule j;
+class OpenChoreoPromoteRecorderITest extends SandboxedJenkinsTest {
 
     @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        sandbox = SANDBOX.get();
-        SandboxFixture.reset(sandbox);
-        SandboxFixture.configure(sandbox);
+    void setUp() throws Exception {
         SandboxFixture.addPromoterCredentials(sandbox);
     }
 
@@ -53,11 +37,11 @@ class OpenChoreoPromoteRecorderITest {
         FreeStyleBuild build = j.buildAndAssertSuccess(project);
 
         j.assertLogContains("Created ReleaseBinding default/greeter-staging", build);
-        assertEquals(release, sandbox.releaseBinding("default", "greeter-staging").orElseThrow()
-                .at("/spec/releaseName").asText());
+        assertThat(sandbox.releaseBinding("default", "greeter-staging").orElseThrow()
+                .at("/spec/releaseName").asText()).isEqualTo(release);
         OpenChoreoPromoteAction action = build.getAction(OpenChoreoPromoteAction.class);
-        assertEquals("staging", action.getTo());
-        assertEquals("created", action.getOutcome());
+        assertThat(action.getTo()).isEqualTo("staging");
+        assertThat(action.getOutcome()).isEqualTo("created");
     }
 
     @Test
@@ -70,7 +54,7 @@ class OpenChoreoPromoteRecorderITest {
 
         FreeStyleBuild skipped = j.buildAndAssertStatus(Result.UNSTABLE, project);
         j.assertLogContains("Not promoting: the build is UNSTABLE", skipped);
-        assertEquals(0, sandbox.count(Route.RELEASEBINDING_CREATE));
+        assertThat(sandbox.count(Route.RELEASEBINDING_CREATE)).isEqualTo(0);
 
         recorder.setPromoteUnstable(true);
         FreeStyleBuild promoted = j.buildAndAssertStatus(Result.UNSTABLE, project);
@@ -87,7 +71,7 @@ class OpenChoreoPromoteRecorderITest {
 
         j.assertLogContains("allowed targets from development: staging", build);
         j.assertLogNotContains("\tat io.jenkins.plugins.openchoreo", build);
-        assertFalse(sandbox.releaseBinding("default", "greeter-production").isPresent());
+        assertThat(sandbox.releaseBinding("default", "greeter-production").isPresent()).isFalse();
     }
 
     @Test

@@ -1,52 +1,28 @@
 package io.jenkins.plugins.openchoreo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
-import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
-import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.htmlunit.html.HtmlPage;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The openchoreoPromote Pipeline step against the sandbox. */
-@WithJenkins
-class OpenChoreoPromoteStepITest {
-
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
-    private JenkinsRule j;
+class OpenChoreoPromoteStepITest extends SandboxedJenkinsTest {
 
     @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        sandbox = SANDBOX.get(); // started once for the class, reset before each test
-        SandboxFixture.reset(sandbox);
-        SandboxFixture.configure(sandbox);
+    void setUp() throws Exception {
         SandboxFixture.addPromoterCredentials(sandbox);
-    }
-
-    private WorkflowRun run(String script, Result expected) throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return j.assertBuildStatus(expected, job.scheduleBuild2(0));
     }
 
     @Test
@@ -64,14 +40,14 @@ class OpenChoreoPromoteStepITest {
 
         j.assertLogContains("outcome=created release=" + release + " environment=staging from=development", run);
         j.assertLogContains("again=unchanged", run);
-        assertEquals(1, sandbox.count(Route.RELEASEBINDING_CREATE));
-        assertEquals(0, sandbox.count(Route.RELEASEBINDING_UPDATE));
-        assertEquals(release, sandbox.releaseBinding("default", "greeter-staging").orElseThrow()
-                .at("/spec/releaseName").asText());
+        assertThat(sandbox.count(Route.RELEASEBINDING_CREATE)).isEqualTo(1);
+        assertThat(sandbox.count(Route.RELEASEBINDING_UPDATE)).isEqualTo(0);
+        assertThat(sandbox.releaseBinding("default", "greeter-staging").orElseThrow()
+                .at("/spec/releaseName").asText()).isEqualTo(release);
         List<OpenChoreoPromoteAction> actions = run.getActions(OpenChoreoPromoteAction.class);
-        assertEquals(2, actions.size());
-        assertEquals("created", actions.get(0).getOutcome());
-        assertEquals("unchanged", actions.get(1).getOutcome());
+        assertThat(actions.size()).isEqualTo(2);
+        assertThat(actions.get(0).getOutcome()).isEqualTo("created");
+        assertThat(actions.get(1).getOutcome()).isEqualTo("unchanged");
     }
 
     @Test
@@ -85,7 +61,7 @@ class OpenChoreoPromoteStepITest {
         j.assertLogContains("Hint: Promotion needs project:view, deploymentpipeline:view, releasebinding:view, "
                 + "releasebinding:create and releasebinding:update", run);
         j.assertLogNotContains("\tat io.jenkins.plugins.openchoreo", run);
-        assertFalse(sandbox.releaseBinding("default", "greeter-staging").isPresent());
+        assertThat(sandbox.releaseBinding("default", "greeter-staging").isPresent()).isFalse();
     }
 
     @Test
@@ -97,7 +73,8 @@ class OpenChoreoPromoteStepITest {
 
         j.assertLogContains("has no promotion path development → production; allowed targets from development: "
                 + "staging", run);
-        assertEquals(0, sandbox.count(Route.RELEASEBINDING_CREATE) + sandbox.count(Route.RELEASEBINDING_UPDATE));
+        assertThat(sandbox.count(Route.RELEASEBINDING_CREATE) + sandbox.count(Route.RELEASEBINDING_UPDATE))
+                .isEqualTo(0);
     }
 
     @Test
@@ -114,13 +91,13 @@ class OpenChoreoPromoteStepITest {
         j.assertLogContains("ready=true urls=[http", run);
         j.assertLogContains("staging-default.openchoreo.localhost", run);
         OpenChoreoPromoteAction action = run.getAction(OpenChoreoPromoteAction.class);
-        assertTrue(action.isReady());
-        assertEquals("api", action.getEndpoints().get(0).getName());
+        assertThat(action.isReady()).isTrue();
+        assertThat(action.getEndpoints().get(0).getName()).isEqualTo("api");
         try (JenkinsRule.WebClient wc = j.createWebClient()) {
             HtmlPage page = wc.getPage(run);
             String html = page.getWebResponse().getContentAsString();
-            assertTrue(html.contains("development → staging"), html);
-            assertTrue(html.contains("staging-default.openchoreo.localhost"), html);
+            assertThat(html.contains("development → staging")).as(html).isTrue();
+            assertThat(html.contains("staging-default.openchoreo.localhost")).as(html).isTrue();
         }
     }
 
@@ -133,11 +110,11 @@ class OpenChoreoPromoteStepITest {
                 + "outcome=${r.outcome}\"", Result.SUCCESS);
 
         j.assertLogContains("dry=true outcome=created", run);
-        assertFalse(sandbox.releaseBinding("default", "greeter-staging").isPresent());
+        assertThat(sandbox.releaseBinding("default", "greeter-staging").isPresent()).isFalse();
         j.assertLogNotContains(SandboxFixture.PROMOTER_SECRET, run);
         String buildXml = Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
-        assertFalse(buildXml.contains(SandboxFixture.PROMOTER_SECRET));
-        assertFalse(buildXml.contains("eyJ"), "no token in build.xml");
+        assertThat(buildXml.contains(SandboxFixture.PROMOTER_SECRET)).isFalse();
+        assertThat(buildXml.contains("eyJ")).as("no token in build.xml").isFalse();
     }
 
     @Test

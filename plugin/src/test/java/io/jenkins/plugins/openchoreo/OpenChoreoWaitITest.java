@@ -1,10 +1,6 @@
 package io.jenkins.plugins.openchoreo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Cause;
 import hudson.model.FreeStyleBuild;
@@ -13,8 +9,6 @@ import hudson.model.Job;
 import hudson.model.Result;
 import hudson.model.Run;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
-import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
-import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,36 +25,19 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * Following a deploy to Ready (issue 10), the portal annotation hint, and the rule that URL
  * overrides need an explicit credentialsId, against the sandbox's release controller.
  */
-@WithJenkins
-class OpenChoreoWaitITest {
-
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
-    private JenkinsRule j;
+class OpenChoreoWaitITest extends SandboxedJenkinsTest {
 
     @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        sandbox = SANDBOX.get(); // started once for the class, reset before each test
-        SandboxFixture.reset(sandbox);
-        SandboxFixture.configure(sandbox);
+    void setUp() throws Exception {
         SandboxFixture.addWatcherCredentials(sandbox);
         sandbox.setRolloutDelay(Duration.ofMillis(600));
         OpenChoreoGlobalConfiguration.get().setPollIntervalSeconds(1);
-    }
-
-    private WorkflowRun run(WorkflowJob job, String script, Result expected) throws Exception {
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return j.assertBuildStatus(expected, job.scheduleBuild2(0));
     }
 
     /** A Pipeline deploy of greeter with an external endpoint, with extra step arguments. */
@@ -81,23 +58,24 @@ class OpenChoreoWaitITest {
         j.assertLogContains("Endpoint api: " + SandboxFixture.GREETER_URL, run);
 
         OpenChoreoDeployAction action = run.getAction(OpenChoreoDeployAction.class);
-        assertTrue(action.isReady());
-        assertTrue(action.getRelease().startsWith("greeter-"), action.getRelease());
-        assertEquals("development", action.getEnvironment());
-        assertNotNull(action.getReadyAt());
-        assertEquals(1, action.getEndpoints().size());
-        assertEquals("api", action.getEndpoints().get(0).getName());
-        assertEquals(SandboxFixture.GREETER_URL, action.getEndpoints().get(0).getSafeUrl());
+        assertThat(action.isReady()).isTrue();
+        assertThat(action.getRelease().startsWith("greeter-")).as(action.getRelease()).isTrue();
+        assertThat(action.getEnvironment()).isEqualTo("development");
+        assertThat(action.getReadyAt()).isNotNull();
+        assertThat(action.getEndpoints().size()).isEqualTo(1);
+        assertThat(action.getEndpoints().get(0).getName()).isEqualTo("api");
+        assertThat(action.getEndpoints().get(0).getSafeUrl()).isEqualTo(SandboxFixture.GREETER_URL);
         // Every URL the server gave is kept: the external gateway's http and https ones and the service URL.
-        assertEquals(List.of("external http", "external https", "service"), action.getEndpoints().get(0).getUrls()
-                .stream().map(OpenChoreoDeployAction.Link::getLabel).toList());
+        assertThat(action.getEndpoints().get(0).getUrls()
+                .stream().map(OpenChoreoDeployAction.Link::getLabel).toList())
+                        .isEqualTo(List.of("external http", "external https", "service"));
 
         try (JenkinsRule.WebClient wc = j.createWebClient()) {
             HtmlPage page = wc.getPage(run);
             String html = page.getWebResponse().getContentAsString();
-            assertTrue(html.contains("href=\"" + SandboxFixture.GREETER_URL + "\""), html);
-            assertTrue(html.contains(action.getRelease()), html);
-            assertTrue(html.contains("jenkins.io/job-full-name: ready"), html);
+            assertThat(html.contains("href=\"" + SandboxFixture.GREETER_URL + "\"")).as(html).isTrue();
+            assertThat(html.contains(action.getRelease())).as(html).isTrue();
+            assertThat(html.contains("jenkins.io/job-full-name: ready")).as(html).isTrue();
         }
     }
 
@@ -108,8 +86,8 @@ class OpenChoreoWaitITest {
                 + "\necho \"ready=${r.ready} release=${r.release}\"", Result.SUCCESS);
         j.assertLogContains("ready=false release=null", run);
         j.assertLogContains("apply only when waiting", run);
-        assertEquals(0, sandbox.count(Route.RELEASEBINDING_LIST));
-        assertFalse(run.getAction(OpenChoreoDeployAction.class).isReady());
+        assertThat(sandbox.count(Route.RELEASEBINDING_LIST)).isEqualTo(0);
+        assertThat(run.getAction(OpenChoreoDeployAction.class).isReady()).isFalse();
     }
 
     @Test
@@ -122,7 +100,7 @@ class OpenChoreoWaitITest {
                 + "component:view in namespace default).", run);
         j.assertLogNotContains("HTTP 403", run);
         j.assertLogContains("ready=false", run);
-        assertTrue(sandbox.workload("default", "greeter-workload").isPresent());
+        assertThat(sandbox.workload("default", "greeter-workload").isPresent()).isTrue();
     }
 
     @Test
@@ -131,8 +109,8 @@ class OpenChoreoWaitITest {
         WorkflowRun run = run(job, deploy(null, "wait: true, strictWait: true"), Result.FAILURE);
         j.assertLogContains("component:view", run);
         j.assertLogContains("Hint:", run);
-        assertEquals(0, sandbox.count(Route.WORKLOAD_CREATE));
-        assertNull(run.getAction(OpenChoreoDeployAction.class));
+        assertThat(sandbox.count(Route.WORKLOAD_CREATE)).isEqualTo(0);
+        assertThat(run.getAction(OpenChoreoDeployAction.class)).isNull();
     }
 
     @Test
@@ -169,7 +147,7 @@ class OpenChoreoWaitITest {
         WorkflowRun run = run(job, deploy(SandboxFixture.WATCHER_CREDENTIALS_ID, "wait: true, waitTimeout: 'soon'"),
                 Result.FAILURE);
         j.assertLogContains("Wait timeout \"soon\" is not a duration", run);
-        assertFalse(sandbox.workload("default", "greeter-workload").isPresent());
+        assertThat(sandbox.workload("default", "greeter-workload").isPresent()).isFalse();
     }
 
     @Test
@@ -193,13 +171,13 @@ class OpenChoreoWaitITest {
     private void assertTheDeployStopped() throws Exception {
         long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos(); // a hang guard, not a time budget
         while (deployRunning()) {
-            assertTrue(System.nanoTime() < giveUp, "the deploy still runs after the abort; the sandbox has had "
-                    + sandbox.requests().size() + " requests");
+            assertThat(System.nanoTime() < giveUp).as("the deploy still runs after the abort; the sandbox has had "
+                    + sandbox.requests().size() + " requests").isTrue();
             Thread.sleep(50);
         }
         int afterAbort = sandbox.requests().size();
         Thread.sleep(Duration.ofSeconds(3 * OpenChoreoGlobalConfiguration.get().getPollIntervalSeconds()).toMillis());
-        assertEquals(afterAbort, sandbox.requests().size(), "requests after the abort");
+        assertThat(sandbox.requests().size()).as("requests after the abort").isEqualTo(afterAbort);
     }
 
     private static boolean deployRunning() {
@@ -220,8 +198,8 @@ class OpenChoreoWaitITest {
         project.getPublishersList().add(recorder);
         FreeStyleBuild ready = j.buildAndAssertSuccess(project);
         OpenChoreoDeployAction action = ready.getAction(OpenChoreoDeployAction.class);
-        assertTrue(action.isReady());
-        assertEquals(SandboxFixture.GREETER_URL, action.getEndpoints().get(0).getUrl());
+        assertThat(action.isReady()).isTrue();
+        assertThat(action.getEndpoints().get(0).getUrl()).isEqualTo(SandboxFixture.GREETER_URL);
 
         sandbox.failRollouts("default", "greeter", "CrashLoopBackOff", "back-off restarting", List.of());
         FreeStyleBuild build = project.scheduleBuild2(0).waitForStart();
@@ -238,7 +216,7 @@ class OpenChoreoWaitITest {
         WorkflowJob job = j.createProject(WorkflowJob.class, "greeter-ci");
         WorkflowRun run = run(job, deploy(null, ""), Result.SUCCESS);
         j.assertLogContains("jenkins.io/job-full-name: ci-east:greeter-ci", run);
-        assertEquals("ci-east:greeter-ci", run.getAction(OpenChoreoDeployAction.class).getJenkinsAnnotation());
+        assertThat(run.getAction(OpenChoreoDeployAction.class).getJenkinsAnnotation()).isEqualTo("ci-east:greeter-ci");
     }
 
     @Test
@@ -254,13 +232,13 @@ class OpenChoreoWaitITest {
             org.scheduleBuild(new Cause.UserIdCause("anonymous"));
             j.waitUntilNoActivity();
             MultiBranchProject<?, ?> repo = org.getItem("repo");
-            assertNotNull(repo);
+            assertThat(repo).isNotNull();
             Job<?, ?> master = repo.getItem("master");
-            assertNotNull(master);
+            assertThat(master).isNotNull();
             Run<?, ?> build = master.getLastBuild();
-            assertNotNull(build);
+            assertThat(build).isNotNull();
             j.assertBuildStatusSuccess(build);
-            assertEquals("org/repo/master", master.getFullName());
+            assertThat(master.getFullName()).isEqualTo("org/repo/master");
             j.assertLogContains("jenkins.io/job-full-name: org/repo", build);
             j.assertLogNotContains("jenkins.io/job-full-name: org/repo/master", build);
         }
@@ -272,12 +250,12 @@ class OpenChoreoWaitITest {
         WorkflowJob job = j.createProject(WorkflowJob.class, "override");
         WorkflowRun denied = run(job, deploy(null, "apiUrl: '" + api + "'"), Result.FAILURE);
         j.assertLogContains("must name its credentials: set credentialsId", denied);
-        assertEquals(0, sandbox.count(Route.TOKEN), "the default secret was not sent anywhere");
-        assertEquals(0, sandbox.count(Route.WORKLOAD_LIST));
+        assertThat(sandbox.count(Route.TOKEN)).as("the default secret was not sent anywhere").isEqualTo(0);
+        assertThat(sandbox.count(Route.WORKLOAD_LIST)).isEqualTo(0);
 
         WorkflowRun deniedToken = run(job, deploy(null, "tokenUrl: '" + sandbox.tokenUrl() + "'"), Result.FAILURE);
         j.assertLogContains("must name its credentials", deniedToken);
-        assertEquals(0, sandbox.count(Route.TOKEN));
+        assertThat(sandbox.count(Route.TOKEN)).isEqualTo(0);
 
         // The job's own credentials (not the global default) with both URLs: allowed.
         SandboxFixture.addClientCredentials(j.jenkins, "own-client", sandbox);
@@ -296,7 +274,7 @@ class OpenChoreoWaitITest {
         project.getPublishersList().add(recorder);
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
         j.assertLogContains("must name its credentials", build);
-        assertEquals(0, sandbox.count(Route.TOKEN));
+        assertThat(sandbox.count(Route.TOKEN)).isEqualTo(0);
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.openchoreo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsParameterValue;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
@@ -19,8 +17,6 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.openchoreo.sandbox.Fault;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
-import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
-import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import java.time.Duration;
 import jenkins.model.Jenkins;
 import org.htmlunit.html.DomElement;
@@ -28,37 +24,20 @@ import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The plugin's side of issue 14: who may pick a credential through a parameter, which token
  * endpoint a secret may go to, what the credentials list offers, and the portal hint under
  * {@code parallel}.
  */
-@WithJenkins
-class SecurityITest {
-
-    @RegisterExtension
-    static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
-        sandbox = SANDBOX.get(); // started once for the class, reset before each test
-        SandboxFixture.reset(sandbox);
-        SandboxFixture.configure(sandbox);
-    }
+class SecurityITest extends SandboxedJenkinsTest {
 
     private void nothingSent() {
-        assertEquals(0, sandbox.count(Route.TOKEN), "no secret was sent");
-        assertFalse(sandbox.workload("default", "greeter-workload").isPresent());
+        assertThat(sandbox.count(Route.TOKEN)).as("no secret was sent").isEqualTo(0);
+        assertThat(sandbox.workload("default", "greeter-workload").isPresent()).isFalse();
     }
 
     /** A freestyle job whose credentials come from a credentials parameter OC_CRED. */
@@ -108,7 +87,7 @@ class SecurityITest {
 
         // The same build started by a user who may use the job's credentials deploys.
         buildAs(project, "admin", "admins-client", Result.SUCCESS);
-        assertTrue(sandbox.workload("default", "greeter-workload").isPresent());
+        assertThat(sandbox.workload("default", "greeter-workload").isPresent()).isTrue();
     }
 
     @Test
@@ -130,14 +109,15 @@ class SecurityITest {
 
         FormValidation check = config.doTestConnection(sandbox.apiUrl().toString(), "", "restricted", "", "", "", "",
                 "", "", "", "");
-        assertEquals(FormValidation.Kind.ERROR, check.kind, check.getMessage());
-        assertTrue(check.getMessage().contains("may not be sent to the token endpoint"), check.getMessage());
-        assertEquals(0, sandbox.count(Route.TOKEN));
+        assertThat(check.kind).as(check.getMessage()).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(check.getMessage().contains("may not be sent to the token endpoint")).as(check.getMessage())
+                .isTrue();
+        assertThat(sandbox.count(Route.TOKEN)).isEqualTo(0);
 
         sandbox.faults().clear();
         io.jenkins.plugins.openchoreo.client.auth.TokenCache.shared().clear(); // forgets the discovered endpoint
         j.buildAndAssertSuccess(job); // discovered on its own host, the sandbox's 127.0.0.1: allowed
-        assertEquals(1, sandbox.count(Route.TOKEN));
+        assertThat(sandbox.count(Route.TOKEN)).isEqualTo(1);
     }
 
     @Test
@@ -151,19 +131,20 @@ class SecurityITest {
         project.getPublishersList().add(recorder);
         OpenChoreoDeployRecorder.DescriptorImpl descriptor =
                 j.jenkins.getDescriptorByType(OpenChoreoDeployRecorder.DescriptorImpl.class);
-        assertTrue(values(descriptor.doFillCredentialsIdItems(project, "", api, token)).contains("restricted"));
-        assertFalse(values(descriptor.doFillCredentialsIdItems(project, "", api,
-                token.replace("127.0.0.1", "localhost"))).contains("restricted"));
+        assertThat(values(descriptor.doFillCredentialsIdItems(project, "", api, token)).contains("restricted"))
+                .isTrue();
+        assertThat(values(descriptor.doFillCredentialsIdItems(project, "", api,
+                token.replace("127.0.0.1", "localhost"))).contains("restricted")).isFalse();
         OpenChoreoGlobalConfiguration config = OpenChoreoGlobalConfiguration.get();
-        assertFalse(values(config.doFillCredentialsIdItems("", api, token.replace("127.0.0.1", "localhost")))
-                .contains("restricted"));
-        assertTrue(values(config.doFillCredentialsIdItems("", api, token)).contains("restricted"));
+        assertThat(values(config.doFillCredentialsIdItems("", api, token.replace("127.0.0.1", "localhost")))
+                .contains("restricted")).isFalse();
+        assertThat(values(config.doFillCredentialsIdItems("", api, token)).contains("restricted")).isTrue();
 
         // The token URL field refills the list: it is one of the fields the list depends on.
         try (JenkinsRule.WebClient wc = j.createWebClient()) {
             HtmlPage page = wc.getPage(project, "configure");
             DomElement select = page.getElementsByName("_.credentialsId").get(0);
-            assertTrue(select.getAttribute("fillDependsOn").contains("tokenUrl"), select.asXml());
+            assertThat(select.getAttribute("fillDependsOn").contains("tokenUrl")).as(select.asXml()).isTrue();
         }
     }
 
@@ -186,7 +167,7 @@ class SecurityITest {
         job.setDefinition(new CpsFlowDefinition("parallel " + branches, true));
         WorkflowRun run = j.buildAndAssertSuccess(job);
         String log = JenkinsRule.getLog(run);
-        assertEquals(6, run.getActions(OpenChoreoDeployAction.class).size());
-        assertEquals(1, log.split("jenkins.io/job-full-name: parallel-deploys", -1).length - 1, log);
+        assertThat(run.getActions(OpenChoreoDeployAction.class).size()).isEqualTo(6);
+        assertThat(log.split("jenkins.io/job-full-name: parallel-deploys", -1).length - 1).as(log).isEqualTo(1);
     }
 }

@@ -1,10 +1,7 @@
 package io.jenkins.plugins.openchoreo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,37 +11,39 @@ class WaitTimeoutTest {
 
     @Test
     void acceptedForms() {
-        assertNull(WaitTimeout.parse(null));
-        assertNull(WaitTimeout.parse("  "));
-        assertEquals(Duration.ofMinutes(10), WaitTimeout.parse("10"));
-        assertEquals(Duration.ofSeconds(90), WaitTimeout.parse("90s"));
-        assertEquals(Duration.ofMinutes(10), WaitTimeout.parse("10m"));
-        assertEquals(Duration.ofMinutes(10), WaitTimeout.parse("10 min"));
-        assertEquals(Duration.ofHours(1), WaitTimeout.parse("1h"));
-        assertEquals(Duration.ofMinutes(90), WaitTimeout.parse("1h30m"));
-        assertEquals(Duration.ofSeconds(150), WaitTimeout.parse("2m30s"));
-        assertEquals(Duration.ofSeconds(150), WaitTimeout.parse(" 2M30S "));
-        assertEquals(Duration.ofMinutes(10), WaitTimeout.parse("PT10M"));
-        assertEquals(Duration.ofMinutes(10), WaitTimeout.parse("pt10m"));
+        assertThat(WaitTimeout.parse(null)).isNull();
+        assertThat(WaitTimeout.parse("  ")).isNull();
+        assertThat(WaitTimeout.parse("10")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(WaitTimeout.parse("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(WaitTimeout.parse("10m")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(WaitTimeout.parse("10 min")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(WaitTimeout.parse("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(WaitTimeout.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(WaitTimeout.parse("2m30s")).isEqualTo(Duration.ofSeconds(150));
+        assertThat(WaitTimeout.parse(" 2M30S ")).isEqualTo(Duration.ofSeconds(150));
+        assertThat(WaitTimeout.parse("PT10M")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(WaitTimeout.parse("pt10m")).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
     void refusedForms() {
         for (String bad : new String[] {"soon", "1.5h", "-5", "10x", "h", "m30", "P", "PT"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WaitTimeout.parse(bad),
-                    bad);
-            assertTrue(e.getMessage().contains("is not a duration"), e.getMessage());
+            IllegalArgumentException e = assertThatExceptionOfType(IllegalArgumentException.class).as(bad)
+                    .isThrownBy(() -> WaitTimeout.parse(bad)).actual();
+            assertThat(e.getMessage().contains("is not a duration")).as(e.getMessage()).isTrue();
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> WaitTimeout.parse("0")).getMessage()
-                .contains("longer than zero"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> WaitTimeout.parse("25h")).getMessage()
-                .contains("longer than 24 hours"));
+        assertThat(assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> WaitTimeout.parse("0"))
+                .actual().getMessage()
+                .contains("longer than zero")).isTrue();
+        assertThat(assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> WaitTimeout.parse("25h"))
+                .actual().getMessage()
+                .contains("longer than 24 hours")).isTrue();
     }
 
     @Test
     void multibranchProjectsAreRecognisedByClassName() {
-        assertFalse(JobNames.isMultiBranchProject(Object.class));
-        assertFalse(JobNames.isMultiBranchProject(String.class));
-        assertEquals("jenkins.branch.MultiBranchProject", JobNames.MULTIBRANCH_PROJECT);
+        assertThat(JobNames.isMultiBranchProject(Object.class)).isFalse();
+        assertThat(JobNames.isMultiBranchProject(String.class)).isFalse();
+        assertThat(JobNames.MULTIBRANCH_PROJECT).isEqualTo("jenkins.branch.MultiBranchProject");
     }
 }

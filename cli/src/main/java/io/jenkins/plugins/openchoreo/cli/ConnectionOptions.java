@@ -1,7 +1,7 @@
 package io.jenkins.plugins.openchoreo.cli;
 
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
-import io.jenkins.plugins.openchoreo.client.Urls;
+import io.jenkins.plugins.openchoreo.client.rules.Urls;
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
 import io.jenkins.plugins.openchoreo.client.auth.CredentialHints;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
@@ -27,12 +27,12 @@ import picocli.CommandLine.Option;
  * option also reads an {@code OPENCHOREO_*} environment variable; secrets come only from the
  * environment or a file, never from arguments (they would show in process lists and CI logs).
  */
-final class ConnectionOptions {
+public final class ConnectionOptions {
 
-    static final String CLIENT_ID = "OPENCHOREO_CLIENT_ID";
-    static final String CLIENT_SECRET = "OPENCHOREO_CLIENT_SECRET";
-    static final String TOKEN = "OPENCHOREO_TOKEN";
-    static final String PROXY_PASSWORD = "OPENCHOREO_PROXY_PASSWORD";
+    public static final String CLIENT_ID = "OPENCHOREO_CLIENT_ID";
+    public static final String CLIENT_SECRET = "OPENCHOREO_CLIENT_SECRET";
+    public static final String TOKEN = "OPENCHOREO_TOKEN";
+    public static final String PROXY_PASSWORD = "OPENCHOREO_PROXY_PASSWORD";
 
     /** A refused credential, in the CLI's terms: its environment variables, not a Jenkins credential. */
     static final CredentialHints HINTS = new CredentialHints("The identity provider does not accept this client id "

@@ -45,8 +45,8 @@ public final class Main {
         }
     }
 
-    /** The whole command line, every subcommand in it (for help and the documentation checks). */
-    static CommandLine commandLine() {
+    /** The whole command line, every subcommand in it (for help, and for the documentation checks). */
+    public static CommandLine commandLine() {
         return commandLine(new String[0]);
     }
 

@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the sandbox (Workload API + identity provider) on 127.0.0.1 until stopped (Ctrl-C), "
                 + "to point Jenkins or any pipeline at. For tests only.")
-final class SandboxCommand implements Callable<Integer> {
+public final class SandboxCommand implements Callable<Integer> {
 
     /** Not 8080, which is Jenkins' own default port: a Jenkins on the same machine would be in the way. */
-    static final int DEFAULT_PORT = 18090;
+    public static final int DEFAULT_PORT = 18090;
 
     /** A sandbox client that may also follow rollouts, so --wait can be tried end to end. */
     static final String ROLLOUT_CLIENT_ID = "sandbox-rollout-watcher";

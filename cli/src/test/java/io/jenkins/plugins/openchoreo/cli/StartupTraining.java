@@ -1,7 +1,7 @@
 package io.jenkins.plugins.openchoreo.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import java.io.IOException;

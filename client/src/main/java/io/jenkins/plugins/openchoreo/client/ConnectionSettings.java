@@ -5,6 +5,7 @@ import io.jenkins.plugins.openchoreo.client.auth.CredentialHints;
 import io.jenkins.plugins.openchoreo.client.auth.TokenParameters;
 import io.jenkins.plugins.openchoreo.client.http.HttpSettings;
 import io.jenkins.plugins.openchoreo.client.retry.RetrySettings;
+import io.jenkins.plugins.openchoreo.client.rules.Urls;
 import java.net.URI;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.openchoreo.client.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.openchoreo.client.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.openchoreo.client.Urls;
+import io.jenkins.plugins.openchoreo.client.rules.Urls;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.InvalidRequestException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;

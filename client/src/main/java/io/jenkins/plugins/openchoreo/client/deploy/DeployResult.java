@@ -1,7 +1,7 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.mask.ServerText;
 import io.jenkins.plugins.openchoreo.client.rollout.EndpointUrl;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;

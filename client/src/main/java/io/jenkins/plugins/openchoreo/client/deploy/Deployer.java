@@ -76,7 +76,7 @@ public final class Deployer {
                 counter.requestIds(), counter.api(), counter.identityProvider(),
                 (System.nanoTime() - start) / 1_000_000,
                 PortalLinks.component(settings.portalUrl(), request.namespace(), request.component()),
-                io.jenkins.plugins.openchoreo.client.Json.compact(execution.sent.toJson()), execution.annotated,
+                io.jenkins.plugins.openchoreo.client.json.Json.compact(execution.sent.toJson()), execution.annotated,
                 rollout);
     }
 

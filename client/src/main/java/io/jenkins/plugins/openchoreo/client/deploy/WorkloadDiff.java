@@ -2,7 +2,7 @@ package io.jenkins.plugins.openchoreo.client.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

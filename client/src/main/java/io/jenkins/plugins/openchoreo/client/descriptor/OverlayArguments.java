@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.FieldError;
+import io.jenkins.plugins.openchoreo.client.rules.Names;
 import java.util.ArrayList;
 import java.util.List;
 

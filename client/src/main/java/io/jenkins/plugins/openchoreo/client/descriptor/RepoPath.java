@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.descriptor;
 
+import io.jenkins.plugins.openchoreo.client.rules.Names;
 import java.util.ArrayDeque;
 import java.util.Deque;
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.openchoreo.client.descriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.openchoreo.client.rules.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.openchoreo.client.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.jenkins.plugins.openchoreo.client.rules.Names;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

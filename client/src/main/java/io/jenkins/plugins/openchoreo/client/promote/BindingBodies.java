@@ -2,7 +2,7 @@ package io.jenkins.plugins.openchoreo.client.promote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 
 /**
  * The ReleaseBinding bodies a promotion sends, as OpenChoreo's own clients build them. A new

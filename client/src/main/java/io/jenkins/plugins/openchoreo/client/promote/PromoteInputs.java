@@ -1,6 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.promote;
 
-import io.jenkins.plugins.openchoreo.client.descriptor.Names;
+import io.jenkins.plugins.openchoreo.client.rules.Names;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.FieldError;
 import io.jenkins.plugins.openchoreo.client.error.InvalidRequestException;

@@ -2,7 +2,7 @@ package io.jenkins.plugins.openchoreo.client.promote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
-import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.api.PromotionClient;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.openchoreo.client.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.openchoreo.client.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.error.FieldError;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.openchoreo.client.faults;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.openchoreo.client.Json;
+import io.jenkins.plugins.openchoreo.client.json.Json;
 
 /**
  * A Workload as a platform engineer left it, with every kind of field the server keeps: command

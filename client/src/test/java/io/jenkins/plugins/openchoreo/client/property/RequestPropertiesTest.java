@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
-import io.jenkins.plugins.openchoreo.client.descriptor.Names;
+import io.jenkins.plugins.openchoreo.client.rules.Names;
 import io.jenkins.plugins.openchoreo.client.error.InvalidRequestException;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import java.util.List;
