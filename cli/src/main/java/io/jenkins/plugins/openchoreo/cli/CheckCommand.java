@@ -5,26 +5,13 @@ import io.jenkins.plugins.openchoreo.client.ConnectionCheck;
 import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
-import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code openchoreo check}: a token and one call the CI role is allowed, as "Test connection" does. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Check the connection: server version, a token, and a Workload lookup the CI role may make.")
-final class CheckCommand implements Callable<Integer>, Output.WithOutput {
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    OutputOptions outputOptions;
-
-    @Mixin
-    ConnectionOptions connection;
+final class CheckCommand extends EngineCommand {
 
     @Option(names = "--namespace", defaultValue = "${env:OPENCHOREO_NAMESPACE:-default}",
             description = "Namespace to look into (env OPENCHOREO_NAMESPACE; default ${DEFAULT-VALUE}).")
@@ -34,23 +21,10 @@ final class CheckCommand implements Callable<Integer>, Output.WithOutput {
             description = "Component whose Workloads to look up (env OPENCHOREO_COMPONENT; any valid name works).")
     String component;
 
-    private final SecretMasker masker = new SecretMasker();
-
-    @Override
-    public OutputOptions output() {
-        return outputOptions;
-    }
-
-    @Override
-    public SecretMasker masker() {
-        return masker;
-    }
-
     @Override
     public Integer call() {
-        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), outputOptions, masker);
-        Credentials credentials = connection.credentials();
-        DeployCommand.remember(masker, credentials);
+        Output output = newOutput();
+        Credentials credentials = credentials();
         ConnectionCheck.Result result = ConnectionCheck.run(connection.settings(), credentials, TokenCache.shared(),
                 namespace, component, output);
         ObjectNode json = Json.object();

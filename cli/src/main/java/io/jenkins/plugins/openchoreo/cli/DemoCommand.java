@@ -11,16 +11,12 @@ import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
 import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
 import io.jenkins.plugins.openchoreo.client.descriptor.LocalWorkspaceFiles;
-import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code openchoreo demo}: the whole deploy on one machine with no cluster. Starts the sandbox,
@@ -30,38 +26,20 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run a create, an image update and an unchanged deploy against an in-process sandbox.")
-final class DemoCommand implements Callable<Integer>, Output.WithOutput {
+final class DemoCommand extends OutputCommand {
 
     static final String NAMESPACE = "default";
     static final String PROJECT = "demo";
     static final String COMPONENT = "greeter";
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    OutputOptions outputOptions;
-
-    private final SecretMasker masker = new SecretMasker();
-
-    @Override
-    public OutputOptions output() {
-        return outputOptions;
-    }
-
-    @Override
-    public SecretMasker masker() {
-        return masker;
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Output output = new Output(out, spec.commandLine().getErr(), outputOptions, masker);
+        Output output = newOutput();
         try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
             sandbox.addComponent(NAMESPACE, PROJECT, COMPONENT);
             SandboxClient client = sandbox.defaultClient();
-            masker.addClient(client.clientId(), client.secret());
+            masker().addClient(client.clientId(), client.secret());
             ConnectionSettings settings = ConnectionSettings.builder(sandbox.apiUrl().toString())
                     .tokenUrl(sandbox.tokenUrl().toString()).authMethod(ClientAuthMethod.AUTO)
                     .portalUrl("http://portal.localhost:8080").build();

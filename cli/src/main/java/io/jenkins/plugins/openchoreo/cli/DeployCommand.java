@@ -8,30 +8,18 @@ import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
 import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
 import io.jenkins.plugins.openchoreo.client.descriptor.LocalWorkspaceFiles;
-import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code openchoreo deploy}: the Jenkins step's deploy, from a shell. */
 @Command(name = "deploy", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Create or update the component's Workload with a new image.")
-final class DeployCommand implements Callable<Integer>, Output.WithOutput {
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    OutputOptions outputOptions;
-
-    @Mixin
-    ConnectionOptions connection;
+final class DeployCommand extends EngineCommand {
 
     @Option(names = "--namespace", defaultValue = "${env:OPENCHOREO_NAMESPACE:-default}",
             description = "Namespace (env OPENCHOREO_NAMESPACE; default ${DEFAULT-VALUE}).")
@@ -107,24 +95,10 @@ final class DeployCommand implements Callable<Integer>, Output.WithOutput {
     @Mixin
     WaitArguments waiting;
 
-
-    private final SecretMasker masker = new SecretMasker();
-
-    @Override
-    public OutputOptions output() {
-        return outputOptions;
-    }
-
-    @Override
-    public SecretMasker masker() {
-        return masker;
-    }
-
     @Override
     public Integer call() {
-        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), output(), masker);
-        Credentials credentials = connection.credentials();
-        remember(masker, credentials);
+        Output output = newOutput();
+        Credentials credentials = credentials();
         ConnectionSettings settings = connection.settings();
         DeployMode deployMode;
         try {
@@ -141,13 +115,5 @@ final class DeployCommand implements Callable<Integer>, Output.WithOutput {
                 new LocalWorkspaceFiles(repoRoot.toAbsolutePath().normalize()), output).deploy(request);
         output.result(Texts.result(result), result.toJson());
         return ExitCodes.OK;
-    }
-
-    static void remember(SecretMasker masker, Credentials credentials) {
-        if (credentials instanceof Credentials.Client client) {
-            masker.addClient(client.clientId(), client.clientSecret());
-        } else if (credentials instanceof Credentials.Token token) {
-            masker.add(token.token());
-        }
     }
 }

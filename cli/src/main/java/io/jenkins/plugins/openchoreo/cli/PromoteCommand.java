@@ -2,30 +2,18 @@ package io.jenkins.plugins.openchoreo.cli;
 
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
-import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import io.jenkins.plugins.openchoreo.client.promote.PromoteRequest;
 import io.jenkins.plugins.openchoreo.client.promote.PromoteResult;
 import io.jenkins.plugins.openchoreo.client.promote.Promoter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code openchoreo promote}: the Jenkins step's promotion, from a shell. */
 @Command(name = "promote", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Promote the release a component runs in one environment to the next one of its "
                 + "project's deployment pipeline.")
-final class PromoteCommand implements Callable<Integer>, Output.WithOutput {
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    OutputOptions outputOptions;
-
-    @Mixin
-    ConnectionOptions connection;
+final class PromoteCommand extends EngineCommand {
 
     @Option(names = "--namespace", defaultValue = "${env:OPENCHOREO_NAMESPACE:-default}",
             description = "Namespace (env OPENCHOREO_NAMESPACE; default ${DEFAULT-VALUE}).")
@@ -60,23 +48,10 @@ final class PromoteCommand implements Callable<Integer>, Output.WithOutput {
     @Mixin
     WaitArguments waiting;
 
-    private final SecretMasker masker = new SecretMasker();
-
-    @Override
-    public OutputOptions output() {
-        return outputOptions;
-    }
-
-    @Override
-    public SecretMasker masker() {
-        return masker;
-    }
-
     @Override
     public Integer call() {
-        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), output(), masker);
-        Credentials credentials = connection.credentials();
-        DeployCommand.remember(masker, credentials);
+        Output output = newOutput();
+        Credentials credentials = credentials();
         PromoteRequest request = PromoteRequest.builder(component, from, to).namespace(namespace).project(project)
                 .release(release).dryRun(dryRun).waitOptions(waiting.options(to)).build();
         PromoteResult result = new Promoter(connection.settings(), credentials, TokenCache.shared(), output)
