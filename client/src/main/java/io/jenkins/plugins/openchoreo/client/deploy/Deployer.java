@@ -284,14 +284,14 @@ public final class Deployer {
                 if (!found.isEmpty()) {
                     throw new ConflictException(ErrorCode.MULTIPLE_WORKLOADS, "Component " + request.component()
                             + " already has Workload " + names(found) + "; creating " + wanted
-                            + " as well would give it two Workloads, which breaks the component");
+                            + " as well would give it two Workloads, which breaks the component", null, null, 0, null);
                 }
                 return null;
             }
             if (found.size() > 1) {
                 throw new ConflictException(ErrorCode.MULTIPLE_WORKLOADS, "Component " + request.component()
                         + " in namespace " + request.namespace() + " has " + found.size() + " Workloads ("
-                        + names(found) + "), and OpenChoreo expects exactly one");
+                        + names(found) + "), and OpenChoreo expects exactly one", null, null, 0, null);
             }
             return found.isEmpty() ? null : announce(found.get(0));
         }
@@ -307,7 +307,7 @@ public final class Deployer {
                 throw new ConflictException(ErrorCode.OWNER_MISMATCH, "Workload " + workload.name() + " belongs to "
                         + "project " + workload.projectName() + ", component " + workload.componentName()
                         + ", not to project " + request.project() + ", component " + request.component()
-                        + "; nothing was written");
+                        + "; nothing was written", null, null, 0, null);
             }
         }
 
@@ -365,7 +365,8 @@ public final class Deployer {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServerErrorException(ErrorCode.ABORTED, "The deploy was interrupted while retrying");
+            throw new ServerErrorException(ErrorCode.ABORTED, "The deploy was interrupted while retrying", null, null, 0,
+                    null);
         }
     }
 }

@@ -201,7 +201,7 @@ public final class Promoter {
             throw new NotFoundException(ErrorCode.PROMOTION_SOURCE_EMPTY, "No release of component "
                     + request.component() + " is bound in environment " + request.from() + " (no ReleaseBinding "
                     + "with spec.environment " + request.from() + " and a releaseName among the " + bindings.size()
-                    + " the client may view); nothing was written");
+                    + " the client may view); nothing was written", null, null, 0, null);
         }
 
         private void warnIfNotReady(JsonNode binding, String bound) {
@@ -230,7 +230,7 @@ public final class Promoter {
             if (!request.component().equals(owner)) {
                 throw new NotFoundException(ErrorCode.RELEASE_NOT_FOUND, "ComponentRelease " + request.release()
                         + " belongs to component " + owner + ", not to " + request.component()
-                        + "; nothing was written");
+                        + "; nothing was written", null, null, 0, null);
             }
             listener.step("Promoting the named release " + request.release());
             return request.release();

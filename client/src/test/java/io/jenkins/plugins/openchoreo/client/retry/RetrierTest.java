@@ -130,7 +130,7 @@ class RetrierTest {
         int[] reads = {0};
         HttpResult result = retrier.execute(get, transport, listener, r -> {
             if (reads[0]++ == 0) {
-                throw new TransportException(ErrorCode.BAD_RESPONSE, "garbled");
+                throw new TransportException(ErrorCode.BAD_RESPONSE, "garbled", null, null, 0, null);
             }
             return r;
         });
@@ -140,7 +140,7 @@ class RetrierTest {
         HttpCall post = new HttpCall(HttpCall.Target.API, "POST", URI.create(sandbox.apiUrl() + "/version"),
                 null, new byte[0], "application/json");
         assertThatThrownBy(() -> retrier.execute(post, transport, listener, r -> {
-            throw new TransportException(ErrorCode.BAD_RESPONSE, "garbled");
+            throw new TransportException(ErrorCode.BAD_RESPONSE, "garbled", null, null, 0, null);
         })).isInstanceOfSatisfying(OpenChoreoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESPONSE));
         assertThat(sandbox.count(Route.VERSION)).isEqualTo(3);
     }
