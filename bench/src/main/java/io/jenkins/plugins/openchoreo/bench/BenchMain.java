@@ -79,6 +79,8 @@ public final class BenchMain {
             FieldSurvival survival = new FieldSurvival(sandbox, script, cli);
             report.fields = survival.table(survival.run());
         }
+        log.println("The fault matrix");
+        report.faults = FaultMatrixScoreboard.run(log).table();
         String settings = "injected latency per request " + options.latencies() + " ms; " + options.repetitions()
                 + " deploys per kind and latency (after " + WARM_UP_DEPLOYS + " warm-up deploys of each kind); "
                 + options.sequential() + " sequential and " + TokenScenarios.CONCURRENT + " concurrent deploys; "

@@ -28,6 +28,7 @@ final class BenchReport {
     private long highestLatency;
     MarkdownTable fields;
     MarkdownTable waiting;
+    MarkdownTable faults;
 
     void addDeploys(long latency, String deploy, Samples samples) {
         perDeploy.row(latency + " ms", deploy, samples.count(), samples.roundTripsPerDeploy(), samples.apiPerDeploy(),
@@ -120,7 +121,13 @@ final class BenchReport {
                 + "then each tool deploys a new image. Fields are read from the Workload that has the new image. "
                 + "The script PUTs a whole minimal Workload over `<c>`, and next to `<c>-workload` it creates a "
                 + "second Workload `<c>`, which leaves the component with two (OpenChoreo expects one).\n\n");
-        out.append(fields == null ? "(not run)\n" : fields.render());
+        out.append(fields == null ? "(not run)\n" : fields.render()).append('\n');
+        out.append("### The fault matrix: every fault on every call of a deploy\n\n");
+        out.append("Each fault the sandbox can inject (error statuses with and without Retry-After, silence, slow "
+                + "bodies, dropped connections, HTML and oversized answers, echoed secrets, expired tokens, an identity "
+                + "provider going down) on each call of an annotated deploy, in a namespace of its own; the expected "
+                + "outcome of each is the client's `FaultKind` table, which its `FaultMatrixTest` asserts.\n\n");
+        out.append(faults == null ? "(not run)\n" : faults.render());
         return out.toString();
     }
 }

@@ -36,7 +36,7 @@ import java.util.function.Function;
  * connections (reads also unreadable answers); one fresh token on a 401; never retry 400, 403,
  * 404, 409, 422; classify token errors by their RFC 6749 {@code error} field.
  */
-enum FaultKind {
+public enum FaultKind {
     S429(status(429, null), op -> Expected.SUCCESS),
     S429_RETRY_AFTER(status(429, "1"), op -> Expected.SUCCESS),
     S500(status(500, null), op -> Expected.SUCCESS),
@@ -70,34 +70,34 @@ enum FaultKind {
             : op == CREATE ? Expected.error(API_NOT_FOUND) : Expected.error(API_CONFLICT)),
     S422(status(422, null), op -> op == TOKEN ? Expected.error(TOKEN_SERVER_ERROR) : Expected.error(API_INVALID)),
     /** Silence past the response timeout, once. */
-    LATENCY((sandbox, route) -> Fault.on(route).delay(FaultMatrixTest.PAST_RESPONSE_TIMEOUT), op -> Expected.SUCCESS),
+    LATENCY((sandbox, route) -> Fault.on(route).delay(FaultMatrix.PAST_RESPONSE_TIMEOUT), op -> Expected.SUCCESS),
     /** Silence on every attempt, with a short overall deadline: the deadline ends it, and says so. */
-    LATENCY_PAST_DEADLINE((sandbox, route) -> Fault.on(route).delay(FaultMatrixTest.PAST_RESPONSE_TIMEOUT).times(99),
+    LATENCY_PAST_DEADLINE((sandbox, route) -> Fault.on(route).delay(FaultMatrix.PAST_RESPONSE_TIMEOUT).times(99),
             op -> Expected.error(DEADLINE_EXCEEDED)),
     RESET((sandbox, route) -> Fault.on(route).reset(), op -> Expected.SUCCESS),
     RESET_PERSISTENT((sandbox, route) -> Fault.on(route).reset().times(99), op -> Expected.error(TRANSPORT_CONNECT)),
     /** Headers at once, then a body trickling past the call timeout. */
-    SLOW_BODY((sandbox, route) -> Fault.on(route).slowBody(FaultMatrixTest.PAST_CALL_TIMEOUT), op -> Expected.SUCCESS),
+    SLOW_BODY((sandbox, route) -> Fault.on(route).slowBody(FaultMatrix.PAST_CALL_TIMEOUT), op -> Expected.SUCCESS),
     /** 200 with JSON cut off: a read is repeated, a write is not (it may have happened). */
     MALFORMED_JSON((sandbox, route) -> Fault.on(route).malformedJson(), FaultKind::unreadable),
     /** A proxy's HTML error page in front of the server. */
-    HTML_502((sandbox, route) -> Fault.on(route).status(502).body("text/html", FaultMatrixTest.HTML_PAGE),
+    HTML_502((sandbox, route) -> Fault.on(route).status(502).body("text/html", FaultMatrix.HTML_PAGE),
             op -> Expected.SUCCESS),
-    HTML_200((sandbox, route) -> Fault.on(route).status(200).body("text/html", FaultMatrixTest.HTML_PAGE),
+    HTML_200((sandbox, route) -> Fault.on(route).status(200).body("text/html", FaultMatrix.HTML_PAGE),
             FaultKind::unreadable),
-    HTML_403((sandbox, route) -> Fault.on(route).status(403).body("text/html", FaultMatrixTest.HTML_PAGE),
+    HTML_403((sandbox, route) -> Fault.on(route).status(403).body("text/html", FaultMatrix.HTML_PAGE),
             op -> op == TOKEN ? Expected.error(TOKEN_BAD_RESPONSE) : Expected.error(API_FORBIDDEN)),
-    HTML_404((sandbox, route) -> Fault.on(route).status(404).body("text/html", FaultMatrixTest.HTML_PAGE),
+    HTML_404((sandbox, route) -> Fault.on(route).status(404).body("text/html", FaultMatrix.HTML_PAGE),
             op -> op == TOKEN ? Expected.error(TOKEN_BAD_RESPONSE) : Expected.error(API_ROUTE_NOT_FOUND)),
     /** A body past maxResponseBytes: refused, never buffered whole. */
-    HUGE_BODY((sandbox, route) -> Fault.on(route).status(200).body("application/json", FaultMatrixTest.HUGE_JSON),
+    HUGE_BODY((sandbox, route) -> Fault.on(route).status(200).body("application/json", FaultMatrix.HUGE_JSON),
             op -> Expected.error(RESPONSE_TOO_LARGE)),
     /**
      * An error body that echoes the credentials back (a debugging proxy, a chatty identity provider):
      * the secret in the raw, form-encoded and Basic forms, and a bearer token.
      */
     ECHOED_SECRETS((sandbox, route) -> Fault.on(route).status(400).body("application/json",
-            FaultMatrixTest.echoingBody(sandbox, route)),
+            FaultMatrix.echoingBody(sandbox, route)),
             op -> op == TOKEN ? Expected.error(TOKEN_INVALID_REQUEST) : Expected.error(API_INVALID)),
     /**
      * The token expires between the look-up and this call (the call waits past its expiry); at the
@@ -123,7 +123,7 @@ enum FaultKind {
         this.expected = expected;
     }
 
-    Expected expected(Operation op) {
+    public Expected expected(Operation op) {
         return expected.apply(op);
     }
 
@@ -146,14 +146,14 @@ enum FaultKind {
     }
 
     /** Success, or a typed error with this code. */
-    record Expected(ErrorCode code) {
+    public record Expected(ErrorCode code) {
         static final Expected SUCCESS = new Expected(null);
 
         static Expected error(ErrorCode code) {
             return new Expected(code);
         }
 
-        boolean success() {
+        public boolean success() {
             return code == null;
         }
 

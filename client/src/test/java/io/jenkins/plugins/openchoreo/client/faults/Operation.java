@@ -3,7 +3,7 @@ package io.jenkins.plugins.openchoreo.client.faults;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
 
 /** The calls of a deploy a fault can hit, each by the sandbox route it arrives on. */
-enum Operation {
+public enum Operation {
     /** The client credentials token request. */
     TOKEN(Route.TOKEN),
     /** The Workload look-up by component. */
