@@ -20,6 +20,8 @@ import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.DescribableParameter;
 
 /** Form logic the global configuration, the step and the post-build action share (one copy, not three). */
 final class Forms {
@@ -132,5 +134,10 @@ final class Forms {
             items.add(method.wireName());
         }
         return items;
+    }
+
+    /** A step's or action's arguments, as Pipeline binds them and the snippet generator lists them. */
+    static List<String> argumentNames(Class<?> describable) {
+        return DescribableModel.of(describable).getParameters().stream().map(DescribableParameter::getName).toList();
     }
 }

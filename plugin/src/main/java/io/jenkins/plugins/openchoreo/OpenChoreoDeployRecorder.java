@@ -354,12 +354,7 @@ public class OpenChoreoDeployRecorder extends Recorder implements SimpleBuildSte
 
         public DescriptorImpl() {
             // One set of help files, kept beside the Pipeline step.
-            for (String field : new String[] {
-                "component", "image", "namespace", "project", "credentialsId", "workloadName", "descriptorPath", "env",
-                "endpoints", "files", "dependencies", "labels", "annotations", "mode",
-                "workflowRun", "failOnWorkflowRunError", "dryRun", "apiUrl", "tokenUrl", "portalUrl",
-                "wait", "environment", "waitTimeout", "strictWait", "showLogs"
-            }) {
+            for (String field : Forms.argumentNames(OpenChoreoDeployStep.class)) {
                 addHelpFileRedirect(field, OpenChoreoDeployStep.class, field);
             }
         }

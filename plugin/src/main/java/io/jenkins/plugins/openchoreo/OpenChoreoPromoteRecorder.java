@@ -227,11 +227,8 @@ public class OpenChoreoPromoteRecorder extends Recorder implements SimpleBuildSt
 
         public DescriptorImpl() {
             // One set of help files: the promote step's, which sends the shared ones on to the deploy step's.
-            for (String field : new String[] {"component", "from", "to", "release"}) {
+            for (String field : Forms.argumentNames(OpenChoreoPromoteStep.class)) {
                 addHelpFileRedirect(field, OpenChoreoPromoteStep.class, field);
-            }
-            for (String field : OpenChoreoPromoteStep.SHARED_HELP) {
-                addHelpFileRedirect(field, OpenChoreoDeployStep.class, field);
             }
         }
 

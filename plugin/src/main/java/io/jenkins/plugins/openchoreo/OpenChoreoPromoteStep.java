@@ -221,9 +221,11 @@ public class OpenChoreoPromoteStep extends Step implements PromoteArguments {
     public static final class DescriptorImpl extends StepDescriptor {
 
         public DescriptorImpl() {
-            // The fields the deploy step has too keep their help there.
-            for (String field : SHARED_HELP) {
-                addHelpFileRedirect(field, OpenChoreoDeployStep.class, field);
+            // The arguments the deploy step has too keep their help there: those without a help file here.
+            for (String field : Forms.argumentNames(OpenChoreoPromoteStep.class)) {
+                if (OpenChoreoPromoteStep.class.getResource("OpenChoreoPromoteStep/help-" + field + ".html") == null) {
+                    addHelpFileRedirect(field, OpenChoreoDeployStep.class, field);
+                }
             }
         }
 
@@ -283,10 +285,6 @@ public class OpenChoreoPromoteStep extends Step implements PromoteArguments {
             return Forms.checkWaitTimeout(value);
         }
     }
-
-    /** The fields whose help the deploy step's help files give. */
-    static final String[] SHARED_HELP = {"namespace", "project", "credentialsId", "dryRun", "wait", "waitTimeout",
-        "strictWait", "showLogs", "apiUrl", "tokenUrl", "portalUrl"};
 
     static FormValidation required(String field, String value) {
         return Util.fixEmptyAndTrim(value) == null ? FormValidation.error(Messages.Forms_required(field))
