@@ -53,8 +53,7 @@ class OpenChoreoDeployStepITest extends SandboxedJenkinsTest {
 
     @Test
     void noSecretInLogOrBuildXml() throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class, "secrets");
-        WorkflowRun run = run(job, "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/greeter:1'",
+        WorkflowRun run = run("secrets", "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/greeter:1'",
                 Result.SUCCESS);
         String secret = SandboxFixture.secret(sandbox);
         j.assertLogNotContains(secret, run);
@@ -65,8 +64,7 @@ class OpenChoreoDeployStepITest extends SandboxedJenkinsTest {
 
     @Test
     void failsWithMessageAndHintWithoutStackTrace() throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class, "missing");
-        WorkflowRun run = run(job, "openchoreoDeploy component: 'greeter', namespace: 'ghost', image: 'r/g:1'",
+        WorkflowRun run = run("missing", "openchoreoDeploy component: 'greeter', namespace: 'ghost', image: 'r/g:1'",
                 Result.FAILURE);
         j.assertLogContains("Hint:", run);
         j.assertLogNotContains("\tat io.jenkins.plugins.openchoreo", run);
@@ -109,16 +107,14 @@ class OpenChoreoDeployStepITest extends SandboxedJenkinsTest {
 
     @Test
     void descriptorNeedsANode() throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class, "no-node");
-        WorkflowRun run = run(job, "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/g:1', "
+        WorkflowRun run = run("no-node", "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/g:1', "
                 + "descriptorPath: 'workload.yaml'", Result.FAILURE);
         j.assertLogContains("inside node", run);
     }
 
     @Test
     void buildPageShowsSummaryAndPortalLink() throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class, "page");
-        WorkflowRun run = run(job, "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/greeter:1'",
+        WorkflowRun run = run("page", "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/greeter:1'",
                 Result.SUCCESS);
         try (JenkinsRule.WebClient wc = j.createWebClient()) {
             HtmlPage page = wc.getPage(run);

@@ -40,6 +40,11 @@ abstract class SandboxedJenkinsTest {
         return run(j.createProject(WorkflowJob.class), script, expected);
     }
 
+    /** A new Pipeline job of this name with this script, built once with the expected result. */
+    WorkflowRun run(String jobName, String script, Result expected) throws Exception {
+        return run(j.createProject(WorkflowJob.class, jobName), script, expected);
+    }
+
     /** The job's script replaced by this one, built once with the expected result. */
     WorkflowRun run(WorkflowJob job, String script, Result expected) throws Exception {
         job.setDefinition(new CpsFlowDefinition(script, true));

@@ -41,8 +41,7 @@ class ExitCodesIT {
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env("OPENCHOREO_CLIENT_SECRET", "not-the-secret"),
                 "deploy", "--image", IMAGE);
 
-        assertFailed(run, 3, "[TOKEN_INVALID_CLIENT]: ");
-        assertThat(run.stderr()).contains("refused the token request: invalid_client");
+        assertFailed(run, 3, "[TOKEN_INVALID_CLIENT]: ", "refused the token request: invalid_client");
         assertThat(run.stderr()).contains("Hint: The identity provider does not accept this client id and client secret: "
                 + "check OPENCHOREO_CLIENT_ID (or --client-id) and OPENCHOREO_CLIENT_SECRET").doesNotContain("credential's");
     }
@@ -53,9 +52,7 @@ class ExitCodesIT {
 
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env(), "deploy", "--image", IMAGE);
 
-        assertFailed(run, 4, "[API_FORBIDDEN]: ");
-        assertThat(run.stderr()).contains("403");
-        assertThat(run.stderr()).contains("workload-publisher role binding");
+        assertFailed(run, 4, "[API_FORBIDDEN]: ", "403", "workload-publisher role binding");
     }
 
     @Test
@@ -63,9 +60,8 @@ class ExitCodesIT {
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env(), "deploy", "--component", "no-such-component",
                 "--image", IMAGE);
 
-        assertFailed(run, 5, "[COMPONENT_NOT_FOUND]: ");
-        assertThat(run.stderr()).contains("Referenced component not found");
-        assertThat(run.stderr()).contains("Create the component in OpenChoreo first");
+        assertFailed(run, 5, "[COMPONENT_NOT_FOUND]: ",
+                "Referenced component not found", "Create the component in OpenChoreo first");
     }
 
     @Test
@@ -94,9 +90,7 @@ class ExitCodesIT {
 
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env(), "deploy", "--image", IMAGE, "--retries", "2");
 
-        assertFailed(run, 7, "[API_SERVER_ERROR]: ");
-        assertThat(run.stderr()).contains("503");
-        assertThat(run.stderr()).contains("retrying GET /api/v1/namespaces/default/workloads");
+        assertFailed(run, 7, "[API_SERVER_ERROR]: ", "503", "retrying GET /api/v1/namespaces/default/workloads");
     }
 
     @Test
@@ -104,9 +98,7 @@ class ExitCodesIT {
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env("OPENCHOREO_API_URL", "http://127.0.0.1:" + closedPort()),
                 "deploy", "--image", IMAGE, "--retries", "1");
 
-        assertFailed(run, 7, "[TRANSPORT_CONNECT]: ");
-        assertThat(run.stderr()).contains("connection refused");
-        assertThat(run.stderr()).contains("Hint: The server could not be reached");
+        assertFailed(run, 7, "[TRANSPORT_CONNECT]: ", "connection refused", "Hint: The server could not be reached");
     }
 
     @Test
@@ -127,12 +119,14 @@ class ExitCodesIT {
     /**
      * The exit code, one error line and a hint on stderr, nothing on stdout. An error of the catalog
      * shows its code ({@code error [CODE]: …}, the troubleshooting page's keys); a mistyped option has none.
+     * The {@code details} are on stderr too.
      */
-    private static void assertFailed(PackagedCli.Run run, int exitCode, String message) {
+    private static void assertFailed(PackagedCli.Run run, int exitCode, String message, String... details) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(exitCode);
         assertThat(run.stderr()).as(run.toString()).contains(message.startsWith("[") ? "error " + message
                 : "error: " + message).contains("Hint: ");
         assertThat(run.stdout()).as("nothing on stdout in text mode").isEmpty();
+        assertThat(run.stderr()).contains(details);
     }
 
     private static int closedPort() throws IOException {

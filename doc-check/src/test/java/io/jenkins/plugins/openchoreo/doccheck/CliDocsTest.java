@@ -200,10 +200,7 @@ class CliDocsTest {
 
     @Test
     void thePromoteJsonOutputShownHasTheKeysTheCliPrints() throws Exception {
-        Docs.Block shown = Docs.marked(PAGE, "check: openchoreo promote --output json");
-        Set<String> keys = new TreeSet<>();
-        io.jenkins.plugins.openchoreo.client.json.Json.MAPPER.readTree(shown.text()).fieldNames()
-                .forEachRemaining(keys::add);
+        Set<String> keys = shownKeys("check: openchoreo promote --output json");
         Set<String> expected = new TreeSet<>(PluginDocsTest.resultMapKeys(
                 io.jenkins.plugins.openchoreo.client.promote.PromoteResult.class));
         expected.add("releaseBinding"); // PromoteResult.toJson(): the map's keys plus the binding sent
@@ -212,12 +209,17 @@ class CliDocsTest {
 
     @Test
     void theJsonOutputShownHasTheKeysTheCliPrints() throws Exception {
-        Docs.Block shown = Docs.marked(PAGE, "output: openchoreo deploy --output json");
-        Set<String> keys = new TreeSet<>();
-        io.jenkins.plugins.openchoreo.client.json.Json.MAPPER.readTree(shown.text()).fieldNames()
-                .forEachRemaining(keys::add);
+        Set<String> keys = shownKeys("output: openchoreo deploy --output json");
         Set<String> expected = new TreeSet<>(PluginDocsTest.resultMapKeys());
         expected.add("workload"); // DeployResult.toJson(): the map's keys plus the Workload sent
         assertThat(keys).as("top-level keys of the JSON shown in docs/cli.md").isEqualTo(expected);
+    }
+
+    /** The top-level keys of the JSON block under {@code marker} in docs/cli.md. */
+    private static Set<String> shownKeys(String marker) throws Exception {
+        Set<String> keys = new TreeSet<>();
+        io.jenkins.plugins.openchoreo.client.json.Json.MAPPER.readTree(Docs.marked(PAGE, marker).text()).fieldNames()
+                .forEachRemaining(keys::add);
+        return keys;
     }
 }

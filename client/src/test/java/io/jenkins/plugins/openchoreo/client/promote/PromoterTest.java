@@ -88,6 +88,18 @@ class PromoterTest {
         return PromoteRequest.builder("greeter", from, to).project("shop");
     }
 
+    /** A ReleaseBinding greeter-staging of project shop's {@code component}, bound to {@code release}. */
+    private void putStagingBinding(String component, String release, String state) throws Exception {
+        ObjectNode binding = (ObjectNode) Json.MAPPER.readTree("""
+                {"metadata": {"name": "greeter-staging"},
+                 "spec": {"owner": {"projectName": "shop", "componentName": "%s"}, "environment": "staging",
+                          "releaseName": "%s"}}""".formatted(component, release));
+        if (state != null) {
+            ((ObjectNode) binding.path("spec")).put("state", state);
+        }
+        sandbox.putReleaseBinding("default", binding);
+    }
+
     private long writes() {
         return sandbox.requests().stream().filter(r -> WRITES.contains(r.route())).count();
     }
@@ -210,10 +222,7 @@ class PromoterTest {
     @Test
     void aBindingStillReadyFromTheReleaseBeforeIsNotTakenForTheNewOne() throws Exception {
         String first = deployedInDevelopment("registry.example.com/greeter:1");
-        sandbox.putReleaseBinding("default", (ObjectNode) Json.MAPPER.readTree("""
-                {"metadata": {"name": "greeter-staging"},
-                 "spec": {"owner": {"projectName": "shop", "componentName": "greeter"}, "environment": "staging",
-                          "releaseName": "%s"}}""".formatted(first)));
+        putStagingBinding("greeter", first, null);
         sandbox.setRolloutDelay(Duration.ofMillis(900));
         String second = deployedInDevelopment("registry.example.com/greeter:2");
         JsonNode before = sandbox.releaseBinding("default", "greeter-staging").orElseThrow().path("status");
@@ -392,10 +401,7 @@ class PromoterTest {
     @Test
     void anUndeployedTargetIsSetActiveAsThePortalDoes() throws Exception {
         String release = deployedInDevelopment("registry.example.com/greeter:1");
-        sandbox.putReleaseBinding("default", (ObjectNode) Json.MAPPER.readTree("""
-                {"metadata": {"name": "greeter-staging"},
-                 "spec": {"owner": {"projectName": "shop", "componentName": "greeter"}, "environment": "staging",
-                          "releaseName": "%s", "state": "Undeploy"}}""".formatted(release)));
+        putStagingBinding("greeter", release, "Undeploy");
 
         PromoteResult result = promote(greeter("development", "staging"));
 
@@ -407,10 +413,7 @@ class PromoterTest {
     @Test
     void aTargetBindingOfAnotherComponentIsNotTouched() throws Exception {
         deployedInDevelopment("registry.example.com/greeter:1");
-        sandbox.putReleaseBinding("default", (ObjectNode) Json.MAPPER.readTree("""
-                {"metadata": {"name": "greeter-staging"},
-                 "spec": {"owner": {"projectName": "shop", "componentName": "other"}, "environment": "staging",
-                          "releaseName": "other-1"}}"""));
+        putStagingBinding("other", "other-1", null);
         assertThatThrownBy(() -> promote(greeter("development", "staging")))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.OWNER_MISMATCH);
