@@ -126,7 +126,9 @@ class ExitCodesIT {
         assertThat(run.stderr()).as(run.toString()).contains(message.startsWith("[") ? "error " + message
                 : "error: " + message).contains("Hint: ");
         assertThat(run.stdout()).as("nothing on stdout in text mode").isEmpty();
-        assertThat(run.stderr()).contains(details);
+        for (String detail : details) {
+            assertThat(run.stderr()).contains(detail);
+        }
     }
 
     private static int closedPort() throws IOException {
