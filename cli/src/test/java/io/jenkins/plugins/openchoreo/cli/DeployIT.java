@@ -115,9 +115,6 @@ class DeployIT {
     }
 
     private static PackagedCli.Run deploy(String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = "deploy";
-        System.arraycopy(args, 0, command, 1, args.length);
-        return PackagedCli.run(SANDBOX.env(), command);
+        return PackagedCli.command(SANDBOX.env(), "deploy", args);
     }
 }

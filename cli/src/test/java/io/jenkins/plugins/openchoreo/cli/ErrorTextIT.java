@@ -27,10 +27,7 @@ class ErrorTextIT {
     Path repo;
 
     private static PackagedCli.Run deploy(Map<String, String> env, String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "deploy";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return PackagedCli.run(env, all);
+        return PackagedCli.command(env, "deploy", args);
     }
 
     /** The one error line and the hint line of a failed run. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.cli;
 
+import static io.jenkins.plugins.openchoreo.cli.SandboxUnderTest.IMAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,6 @@ class ExitCodesIT {
 
     @RegisterExtension
     static final SandboxUnderTest SANDBOX = new SandboxUnderTest();
-    private static final String IMAGE = "registry.example.com/greeter:1";
 
     @Test
     void anUnknownOptionIsAUsageError() {

@@ -44,6 +44,13 @@ final class PackagedCli {
         return java(env, List.of("-jar", jar().toString()), args);
     }
 
+    /** {@code java -jar openchoreo-cli.jar subcommand args…} */
+    static Run command(Map<String, String> env, String subcommand, String... args) {
+        List<String> all = new ArrayList<>(List.of(subcommand));
+        all.addAll(List.of(args));
+        return run(env, all.toArray(String[]::new));
+    }
+
     /** {@code java jvmOptions… args…}, with the test's JVM. */
     static Run java(Map<String, String> env, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(javaExecutable()));

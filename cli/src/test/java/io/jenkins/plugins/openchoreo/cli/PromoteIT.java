@@ -49,10 +49,7 @@ class PromoteIT {
     }
 
     private static PackagedCli.Run promote(Map<String, String> env, String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = "promote";
-        System.arraycopy(args, 0, command, 1, args.length);
-        return PackagedCli.run(env, command);
+        return PackagedCli.command(env, "promote", args);
     }
 
     private static int writes() {

@@ -16,6 +16,8 @@ final class SandboxUnderTest implements BeforeEachCallback, AfterAllCallback {
 
     static final String PROJECT = "shop";
     static final String COMPONENT = "greeter";
+    /** An image the tests deploy to the component. */
+    static final String IMAGE = "registry.example.com/greeter:1";
 
     final Sandbox sandbox = Sandbox.builder().start();
     final SandboxClient client = sandbox.defaultClient();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.cli;
 
+import static io.jenkins.plugins.openchoreo.cli.SandboxUnderTest.IMAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.openchoreo.sandbox.Fault;
@@ -20,7 +21,6 @@ class SecretsIT {
 
     @RegisterExtension
     static final SandboxUnderTest SANDBOX = new SandboxUnderTest();
-    private static final String IMAGE = "registry.example.com/greeter:1";
 
     @Test
     void aVerboseDeployWithClientCredentialsShowsNoSecret() {
