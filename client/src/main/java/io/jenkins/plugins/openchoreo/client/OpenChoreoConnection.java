@@ -65,8 +65,8 @@ public final class OpenChoreoConnection {
             Credentials credentials) {
         if (credentials instanceof Credentials.Client client) {
             masker.addClient(client.clientId(), client.clientSecret());
-        } else if (credentials instanceof Credentials.Token token) {
-            masker.add(token.token());
+        } else {
+            masker.add(((Credentials.Token) credentials).token());
         }
         ProxySettings proxy = settings.http().proxy();
         return proxy == null ? masker : masker.add(proxy.password());

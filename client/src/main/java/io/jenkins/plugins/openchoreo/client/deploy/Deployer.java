@@ -44,7 +44,7 @@ public final class Deployer {
     private final OpenChoreoEngine engine;
     private final WorkspaceFiles files;
     /** The masker of the deploy's connection: every text the listener hears goes through it. */
-    private final SecretMasker masker = new SecretMasker();
+    private final SecretMasker masker;
     private final DeployListener listener;
 
     public Deployer(ConnectionSettings settings, Credentials credentials, OpenChoreoEngine engine,
@@ -52,6 +52,8 @@ public final class Deployer {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.engine = Objects.requireNonNull(engine, "engine");
+        // Knows the secrets from the start, so texts before the connection is made are masked too.
+        this.masker = OpenChoreoConnection.learnSecrets(new SecretMasker(), settings, credentials);
         this.files = files;
         this.listener = FilteredListener.masked(listener == null ? null : FilteredListener.oneLine(listener), masker);
     }

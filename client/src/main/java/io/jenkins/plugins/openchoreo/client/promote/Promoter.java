@@ -68,7 +68,7 @@ public final class Promoter {
     private final Credentials credentials;
     private final OpenChoreoEngine engine;
     /** The masker of the promotion's connection: every text the listener hears goes through it. */
-    private final SecretMasker masker = new SecretMasker();
+    private final SecretMasker masker;
     private final DeployListener listener;
 
     public Promoter(ConnectionSettings settings, Credentials credentials, OpenChoreoEngine engine,
@@ -76,6 +76,8 @@ public final class Promoter {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.engine = Objects.requireNonNull(engine, "engine");
+        // Knows the secrets from the start, so texts before the connection is made are masked too.
+        this.masker = OpenChoreoConnection.learnSecrets(new SecretMasker(), settings, credentials);
         this.listener = FilteredListener.masked(listener, masker);
     }
 
