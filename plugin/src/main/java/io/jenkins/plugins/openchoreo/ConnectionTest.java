@@ -48,7 +48,8 @@ final class ConnectionTest {
             // As a deploy does: a discovered token endpoint is checked against the credential's domains first.
             settings = credentials.checkTokenEndpoint(id, credential, settings, CallObserver.NONE);
             String inNamespace = Util.fixEmptyAndTrim(namespace);
-            ConnectionCheck.Result result = ConnectionCheck.run(settings, engineCredentials, OpenChoreoEngineHolder.engine(),
+            ConnectionCheck.Result result = ConnectionCheck.run(settings, engineCredentials,
+                    OpenChoreoEngineHolder.engine(),
                     inNamespace == null ? DeployRequest.DEFAULT_NAMESPACE : inNamespace, null, CallObserver.NONE);
             return FormValidation.ok(masker.mask(result.summary()));
         } catch (AbortException e) {

@@ -18,8 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * What a deploy and a promotion share in a build: one masker every log line and error passes
- * through (taught the credential's secrets by the engine), the build log, the resolution of arguments and credential into a {@link Resolved}
- * value, the engine's errors turned into a failed build, and the report of the result.
+ * through (the engine teaches it the credential's secrets), the build log, the resolution of
+ * arguments and credential into a {@link Resolved} value, the engine's errors turned into a
+ * failed build, and the report of the result.
  */
 final class EngineRun {
 

@@ -99,7 +99,7 @@ public final class OpenChoreoEngine implements AutoCloseable {
         return transports.computeIfAbsent(http, Transport::new);
     }
 
-    /** Forgets every token, authentication method and discovered endpoint (the plugin, when its configuration changes). */
+    /** Forgets every token, authentication method and discovered endpoint (the plugin: its configuration changed). */
     public void clearTokens() {
         tokens.clear();
     }
