@@ -96,7 +96,12 @@ public final class OpenChoreoEngine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("This OpenChoreo engine is closed: make a new one");
         }
-        return transports.computeIfAbsent(http, Transport::new);
+        Transport transport = transports.get(http);
+        if (transport == null) {
+            transport = new Transport(http);
+            transports.put(http, transport);
+        }
+        return transport;
     }
 
     /** Forgets every token, authentication method and discovered endpoint (the plugin: its configuration changed). */
@@ -108,7 +113,9 @@ public final class OpenChoreoEngine implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        transports.values().forEach(Transport::close);
+        for (Transport transport : transports.values()) {
+            transport.close();
+        }
         transports.clear();
     }
 }

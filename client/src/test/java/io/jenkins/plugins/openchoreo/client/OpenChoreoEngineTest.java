@@ -40,8 +40,8 @@ class OpenChoreoEngineTest {
     }
 
     private static HttpSettings http(int seconds) {
-        return SandboxTestSupport.FAST_HTTP.withTimeouts(Duration.ofSeconds(seconds), Duration.ofSeconds(2),
-                Duration.ofSeconds(5));
+        return SandboxTestSupport.FAST_HTTP.withTimeouts(Duration.ofSeconds(seconds), Duration.ofSeconds(10),
+                Duration.ofSeconds(15));
     }
 
     private HttpResult version(Transport transport) {
@@ -70,16 +70,18 @@ class OpenChoreoEngineTest {
 
     @Test
     void neverClosesATransportWhileACallIsUsingIt() throws Exception {
-        sandbox.faults().add(Fault.on(Route.VERSION).delay(Duration.ofMillis(600)).times(1));
+        // The sandbox holds the first call until a second one arrives: it is under way until then, whatever the load.
+        sandbox.faults().add(Fault.on(Route.VERSION).together(2).times(2));
         try (OpenChoreoEngine engine = engine(1)) {
             Transport busy = engine.transport(http(1));
             CompletableFuture<HttpResult> call = CompletableFuture.supplyAsync(() -> version(busy));
-            for (int i = 0; i < 200 && sandbox.count(Route.VERSION) == 0; i++) {
+            for (int i = 0; i < 500 && sandbox.count(Route.VERSION) == 0; i++) {
                 Thread.sleep(10);
             }
-            assertThat(sandbox.count(Route.VERSION)).isEqualTo(1); // the call is under way
-            engine.transport(http(2)); // evicts the busy transport
+            assertThat(sandbox.count(Route.VERSION)).isEqualTo(1);
+            Transport other = engine.transport(http(2)); // evicts the busy transport
             assertThat(busy.isOpen()).isTrue();
+            assertThat(version(other).status()).isEqualTo(200); // lets the held call go
             assertThat(call.get().status()).isEqualTo(200);
             assertThat(busy.isOpen()).isFalse(); // closed as its last call ended
 
