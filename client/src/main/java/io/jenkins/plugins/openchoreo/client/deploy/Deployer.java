@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
 import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import io.jenkins.plugins.openchoreo.client.api.RolloutClient;
 import io.jenkins.plugins.openchoreo.client.api.WorkloadClient;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.descriptor.WorkspaceFiles;
 import io.jenkins.plugins.openchoreo.client.error.ConflictException;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
@@ -17,6 +17,7 @@ import io.jenkins.plugins.openchoreo.client.error.NotFoundException;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.error.ServerErrorException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
+import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutBaseline;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;
@@ -40,17 +41,21 @@ public final class Deployer {
 
     private final ConnectionSettings settings;
     private final Credentials credentials;
-    private final TokenCache cache;
+    private final OpenChoreoEngine engine;
     private final WorkspaceFiles files;
+    /** The masker of the deploy's connection: every text the listener hears goes through it. */
+    private final SecretMasker masker;
     private final DeployListener listener;
 
-    public Deployer(ConnectionSettings settings, Credentials credentials, TokenCache cache, WorkspaceFiles files,
-            DeployListener listener) {
+    public Deployer(ConnectionSettings settings, Credentials credentials, OpenChoreoEngine engine,
+            WorkspaceFiles files, DeployListener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.cache = Objects.requireNonNull(cache, "cache");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        // Knows the secrets from the start, so texts before the connection is made are masked too.
+        this.masker = OpenChoreoConnection.learnSecrets(new SecretMasker(), settings, credentials);
         this.files = files;
-        this.listener = listener == null ? DeployListener.NONE : OneLineListener.of(listener);
+        this.listener = FilteredListener.masked(listener == null ? null : FilteredListener.oneLine(listener), masker);
     }
 
     public DeployResult deploy(DeployRequest request) {
@@ -61,7 +66,7 @@ public final class Deployer {
             listener.warning(warning);
         });
         RequestCounter counter = new RequestCounter();
-        OpenChoreoConnection connection = new OpenChoreoConnection(settings, credentials, cache,
+        OpenChoreoConnection connection = engine.connect(settings, credentials, masker,
                 CallObserver.both(counter, listener));
         Execution execution = new Execution(request, inputs, connection, warnings);
         RolloutWaiter waiter = request.waitOptions() == null || request.dryRun() ? null

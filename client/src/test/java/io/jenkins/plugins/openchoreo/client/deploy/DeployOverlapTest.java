@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,6 +49,7 @@ class DeployOverlapTest {
 
     private Sandbox sandbox;
     private TokenCache cache;
+    private OpenChoreoEngine engine;
     private final RecordingListener listener = new RecordingListener();
 
     @TempDir
@@ -63,6 +65,7 @@ class DeployOverlapTest {
         run.putObject("spec").put("workflow", "docker-build");
         sandbox.putWorkflowRun("default", run);
         cache = new TokenCache(Clock.systemUTC());
+        engine = new OpenChoreoEngine(cache);
     }
 
     private DeployResult deploy(DeployRequest.Builder request) {
@@ -70,7 +73,7 @@ class DeployOverlapTest {
     }
 
     private DeployResult deploy(DeployRequest.Builder request, ConnectionSettings settings) {
-        return new Deployer(settings, SandboxTestSupport.credentials(sandbox.defaultClient()), cache,
+        return new Deployer(settings, SandboxTestSupport.credentials(sandbox.defaultClient()), engine,
                 new LocalWorkspaceFiles(repo), listener).deploy(request.build());
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,18 +58,20 @@ class DeployerTest {
     Path repo;
     private final RecordingListener listener = new RecordingListener();
     private TokenCache cache;
+    private OpenChoreoEngine engine;
 
     @BeforeEach
     void reset() {
         sandbox = SANDBOX.get(); // started once for the class, reset before each test
         sandbox.addComponent("default", "shop", "greeter");
         cache = new TokenCache(Clock.systemUTC());
+        engine = new OpenChoreoEngine(cache);
     }
 
     private Deployer deployer() {
         ConnectionSettings settings = SandboxTestSupport.settings(sandbox).toBuilder()
                 .portalUrl("https://portal.example.com/").build();
-        return new Deployer(settings, SandboxTestSupport.credentials(sandbox.defaultClient()), cache,
+        return new Deployer(settings, SandboxTestSupport.credentials(sandbox.defaultClient()), engine,
                 new LocalWorkspaceFiles(repo), listener);
     }
 
@@ -395,7 +398,7 @@ class DeployerTest {
         SandboxClient watcher = sandbox.registerClient("watcher", "watcher-secret", AuthMethod.POST,
                 Role.ROLLOUT_WATCHER);
         Deployer mayRead = new Deployer(SandboxTestSupport.settings(sandbox),
-                SandboxTestSupport.credentials(watcher), cache, new LocalWorkspaceFiles(repo), listener);
+                SandboxTestSupport.credentials(watcher), engine, new LocalWorkspaceFiles(repo), listener);
 
         assertThatThrownBy(() -> mayRead.deploy(DeployRequest.builder("greeterr", "r/g:1").project("shop")
                 .dryRun(true).build())).isInstanceOfSatisfying(NotFoundException.class, e -> {

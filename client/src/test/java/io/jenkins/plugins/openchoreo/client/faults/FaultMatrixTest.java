@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.faults;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
 import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.RecordingListener;
 import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployOutcome;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
@@ -25,7 +25,6 @@ import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -104,7 +103,7 @@ class FaultMatrixTest {
         // It also warms up both sides, so the first scenario's timeouts are not eaten by class loading.
         String ns = newNamespace();
         new Deployer(settings(HTTP, RETRY), SandboxTestSupport.credentials(sandbox.defaultClient()),
-                new TokenCache(Clock.systemUTC()), NO_FILES, null).deploy(createRequest(ns).build());
+                new OpenChoreoEngine(), NO_FILES, null).deploy(createRequest(ns).build());
         createdControl = comparable(sandbox.workload(ns, "greeter-workload").orElseThrow());
     }
 
@@ -180,7 +179,7 @@ class FaultMatrixTest {
 
         RecordingListener listener = new RecordingListener();
         Deployer deployer = new Deployer(settings(http, retry), SandboxTestSupport.credentials(sandbox.defaultClient()),
-                new TokenCache(Clock.systemUTC()), NO_FILES, listener);
+                new OpenChoreoEngine(), NO_FILES, listener);
         DeployRequest request = (op == Operation.CREATE ? createRequest(ns) : updateRequest(ns, op)).build();
         DeployResult result = null;
         OpenChoreoException error = null;

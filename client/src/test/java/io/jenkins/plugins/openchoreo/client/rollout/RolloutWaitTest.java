@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.rollout;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import io.jenkins.plugins.openchoreo.client.MutableClock;
 import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.RecordingListener;
 import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployOutcome;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
@@ -28,7 +28,6 @@ import io.jenkins.plugins.openchoreo.sandbox.Route;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +68,7 @@ class RolloutWaitTest {
 
     private DeployResult deploy(SandboxClient client, DeployRequest.Builder request) {
         return new Deployer(SandboxTestSupport.settings(sandbox), SandboxTestSupport.credentials(client),
-                new TokenCache(Clock.systemUTC()), null, listener).deploy(request.build());
+                new OpenChoreoEngine(), null, listener).deploy(request.build());
     }
 
     private DeployRequest.Builder greeter(String image, WaitOptions wait) {
@@ -79,8 +78,8 @@ class RolloutWaitTest {
     /** The sandbox's own view, as an administrator would read it. */
     private OpenChoreoConnection admin() {
         SandboxClient admin = sandbox.registerClient("admin", "admin", AuthMethod.POST, Role.ADMIN);
-        return new OpenChoreoConnection(SandboxTestSupport.settings(sandbox), SandboxTestSupport.credentials(admin),
-                new TokenCache(Clock.systemUTC()), CallObserver.NONE);
+        return new OpenChoreoEngine().connect(SandboxTestSupport.settings(sandbox),
+                SandboxTestSupport.credentials(admin), CallObserver.NONE);
     }
 
     private String latestRelease() {
@@ -332,8 +331,8 @@ class RolloutWaitTest {
     @Test
     void atDefaultOptionsTheInvisibleBindingIsReportedWithinThirtySeconds() {
         SandboxClient releases = sandbox.registerClient("release-watcher", "rel", AuthMethod.POST, Role.RELEASE_WATCHER);
-        OpenChoreoConnection connection = new OpenChoreoConnection(SandboxTestSupport.settings(sandbox),
-                SandboxTestSupport.credentials(releases), new TokenCache(Clock.systemUTC()), CallObserver.NONE);
+        OpenChoreoConnection connection = new OpenChoreoEngine().connect(SandboxTestSupport.settings(sandbox),
+                SandboxTestSupport.credentials(releases), CallObserver.NONE);
         MutableClock clock = new MutableClock();
         Instant start = clock.instant();
         List<Duration> pauses = new ArrayList<>();

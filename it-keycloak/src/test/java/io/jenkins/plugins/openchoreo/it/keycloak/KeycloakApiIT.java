@@ -1,9 +1,9 @@
 package io.jenkins.plugins.openchoreo.it.keycloak;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
-import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
@@ -58,8 +58,8 @@ class KeycloakApiIT {
     private String token(String clientId) {
         ConnectionSettings settings = ConnectionSettings.builder(keycloak.server().baseUrl().toString())
                 .tokenUrl(keycloak.server().tokenUrl().toString()).authMethod(ClientAuthMethod.POST).build();
-        return new OpenChoreoConnection(settings, Credentials.client(clientId, keycloak.secret(clientId)),
-                new TokenCache(Clock.systemUTC()), keycloak.observer()).tokens().token(keycloak.observer()).value();
+        return new OpenChoreoEngine().connect(settings, Credentials.client(clientId, keycloak.secret(clientId)),
+                keycloak.observer()).tokens().token(keycloak.observer()).value();
     }
 
     private HttpResponse<String> get(Sandbox api, String path, String token) throws Exception {
@@ -149,7 +149,7 @@ class KeycloakApiIT {
                 }
             };
             Deployer deployer = new Deployer(settings, Credentials.client("ci-basic", keycloak.secret("ci-basic")),
-                    cache, new LocalWorkspaceFiles(repo), listener);
+                    new OpenChoreoEngine(cache), new LocalWorkspaceFiles(repo), listener);
 
             DeployResult created = deployer.deploy(DeployRequest.builder("greeter", "registry.example/greeter:1")
                     .project("shop").build());
