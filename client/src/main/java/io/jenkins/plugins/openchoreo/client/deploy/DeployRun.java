@@ -1,14 +1,12 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.api.WorkloadClient;
 import io.jenkins.plugins.openchoreo.client.error.ConflictException;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.ForbiddenException;
 import io.jenkins.plugins.openchoreo.client.error.NotFoundException;
-import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.error.RolloutNotFollowedException;
 import io.jenkins.plugins.openchoreo.client.error.ServerErrorException;
 import io.jenkins.plugins.openchoreo.client.json.Json;
@@ -115,12 +113,11 @@ final class DeployRun {
         // The WorkflowRun's GET needs nothing from the Workload list, so it runs beside it: one
         // round trip of wall time instead of two. The token comes first, so both share it.
         connection.tokens().token(connection.observer());
-        String workflowRun = request.workflowRun();
-        try (SideCall<ObjectNode> runRead = SideCall.start(() -> client.getWorkflowRun(ns, workflowRun))) {
+        try (WorkflowRunAnnotator run = new WorkflowRunAnnotator(client, request, progress)) {
             Workload existing = pick(client.listByComponent(ns, request.component()));
-            RunRead run = readRun(runRead);
+            run.awaitRead();
             write(existing);
-            annotateRun(run);
+            annotated = run.annotate(sent);
         }
     }
 
@@ -259,47 +256,6 @@ final class DeployRun {
                     + ", not to project " + request.project() + ", component " + request.component()
                     + "; nothing was written");
         }
-    }
-
-    /**
-     * The WorkflowRun as read beside the Workload list, before anything is written: with
-     * failOnWorkflowRunError a run that cannot be read fails the deploy here, with nothing written.
-     */
-    private RunRead readRun(SideCall<ObjectNode> read) {
-        try {
-            return new RunRead(read.join(), null);
-        } catch (OpenChoreoException e) {
-            if (request.failOnWorkflowRunError() || e.code() == ErrorCode.ABORTED) {
-                throw e;
-            }
-            return new RunRead(null, e);
-        }
-    }
-
-    private void annotateRun(RunRead run) {
-        OpenChoreoException failure = run.failure();
-        if (failure == null) {
-            try {
-                WorkflowRunAnnotator.annotate(client, request.namespace(), request.workflowRun(), run.document(),
-                        sent, request.descriptor() != null, request.dryRun());
-                annotated = !request.dryRun();
-                if (annotated) {
-                    progress.step("Annotated WorkflowRun " + request.workflowRun() + " with the Workload");
-                }
-                return;
-            } catch (OpenChoreoException e) {
-                if (request.failOnWorkflowRunError()) {
-                    throw e;
-                }
-                failure = e;
-            }
-        }
-        progress.warn("The Workload was deployed, but WorkflowRun " + request.workflowRun()
-                + " could not be annotated: " + failure.getMessage() + " (" + failure.hint() + ")");
-    }
-
-    /** The WorkflowRun read beside the Workload list, or why it could not be read. */
-    private record RunRead(ObjectNode document, OpenChoreoException failure) {
     }
 
     private static String names(List<Workload> workloads) {
