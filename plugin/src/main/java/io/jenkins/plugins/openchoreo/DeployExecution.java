@@ -48,7 +48,7 @@ final class DeployExecution {
             DeployResult result = new Deployer(deploy.settings(), deploy.credentials(), OpenChoreoEngineHolder.engine(),
                     workspace == null ? null : new FilePathWorkspaceFiles(workspace), engine.log())
                     .deploy(deploy.request());
-            engine.report(result.summary(), result.rollout(), result.portalUrl());
+            engine.report(result.summary(), result.rollout(), result.target().portalUrl());
             String annotation = PortalLinks.jenkinsAnnotation(JobNames.forPortal(run.getParent()),
                     engine.config().getInstanceName());
             if (recordFirst(new OpenChoreoDeployAction(result, annotation))) {

@@ -46,10 +46,10 @@ final class WaitScenario {
         MarkdownTable table = new MarkdownTable("rollout", "ready", "wall s", "API requests", "component GETs",
                 "binding lists", "Workload list + PUT", "IdP requests");
         table.row(rollout.toSeconds() + " s", String.valueOf(result.rollout() != null), String.format("%.1f", seconds),
-                String.valueOf(result.apiRequests()), String.valueOf(sandbox.count(Route.COMPONENT_GET)),
+                String.valueOf(result.traffic().apiRequests()), String.valueOf(sandbox.count(Route.COMPONENT_GET)),
                 String.valueOf(sandbox.count(Route.RELEASEBINDING_LIST)),
                 String.valueOf(sandbox.count(Route.WORKLOAD_LIST) + sandbox.count(Route.WORKLOAD_UPDATE)),
-                String.valueOf(result.identityProviderRequests()));
+                String.valueOf(result.traffic().identityProviderRequests()));
         return table;
     }
 }

@@ -144,7 +144,7 @@ class RunOutputDocsTest {
         Properties messages = messages();
         log.add(BUILD_LOG_PREFIX + result.summary());
         log.add(BUILD_LOG_PREFIX + MessageFormat.format(messages.getProperty("DeployExecution.portal"),
-                result.portalUrl()));
+                result.target().portalUrl()));
         log.add(BUILD_LOG_PREFIX + MessageFormat.format(messages.getProperty("DeployExecution.jenkinsAnnotation"),
                 PortalLinks.jenkinsAnnotation("my-org/my-service", null)));
         List<String> printed = log.stream().map(RunOutputDocsTest::normalised).toList();

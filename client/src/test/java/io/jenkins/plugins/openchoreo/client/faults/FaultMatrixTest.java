@@ -210,15 +210,16 @@ class FaultMatrixTest {
         if (expected.success()) {
             assertThat(error).as("the deploy should have succeeded after retry").isNull();
             succeeded.incrementAndGet();
-            assertThat(result.outcome()).isIn(op == Operation.CREATE ? Set.of(DeployOutcome.values())
+            assertThat(result.change().outcome()).isIn(op == Operation.CREATE ? Set.of(DeployOutcome.values())
                     : Set.of(DeployOutcome.UPDATED));
             assertThat(sandbox.workload(ns, "greeter-workload").orElseThrow().path("spec").path("container")
                     .path("image").asText()).isEqualTo(NEW_IMAGE);
             if (op.annotatesRun()) {
-                assertThat(result.workflowRunAnnotated()).isTrue();
+                assertThat(result.change().workflowRunAnnotated()).isTrue();
                 JsonNode annotations = sandbox.workflowRun(ns, RUN).orElseThrow().path("metadata").path("annotations");
                 assertThat(annotations.path("keep").asText()).isEqualTo("this");
-                assertThat(annotations.path("openchoreo.dev/workload").asText()).isEqualTo(result.workloadJson());
+                assertThat(annotations.path("openchoreo.dev/workload").asText())
+                        .isEqualTo(result.change().workloadJson());
             }
             if (kind.asksRetryAfter() && !(op == Operation.UPDATE && kind.name().startsWith("S500"))) {
                 assertThat(retryAfterDelays(listener)).as("pauses after a Retry-After in\n%s", listener.all()).isNotEmpty()

@@ -96,7 +96,7 @@ class RolloutWaitTest {
     @Test
     void aNewWorkloadIsFollowedUntilItsReleaseIsReadyWithEveryUrlTheServerGives() {
         DeployResult result = deploy(watcher, greeter("registry.example/greeter:1", fast));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.CREATED);
         assertThat(result.rollout().release()).isEqualTo(latestRelease()).startsWith("greeter-");
         assertThat(result.rollout().environment()).isEqualTo("development");
         // OpenChoreo @ad3f503 writes no invokeURL: the external gateway's https URL is shown.
@@ -155,7 +155,7 @@ class RolloutWaitTest {
         OpenChoreoConnection admin = admin();
         sandbox.clearRequests();
         DeployResult result = deploy(watcher, greeter("registry.example/greeter:2", fast));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.UPDATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.UPDATED);
         assertThat(result.rollout().release()).isNotEqualTo(old).isEqualTo(latestRelease());
         // When the wait said Ready, the binding really was: its resources evaluated for this release.
         JsonNode status = admin.rollouts().binding("default", "greeter-development").path("status");
@@ -178,7 +178,7 @@ class RolloutWaitTest {
     void anUnchangedDeployWaitsForTheCurrentRelease() {
         seedWithEndpoint("r/g:1");
         DeployResult result = deploy(watcher, greeter("r/g:1", fast));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.UNCHANGED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.UNCHANGED);
         assertThat(result.rollout().release()).isEqualTo(latestRelease());
     }
 
@@ -188,7 +188,7 @@ class RolloutWaitTest {
         String current = latestRelease();
         DeployResult result = deploy(watcher, greeter("r/g:1", fast.withTimeout(Duration.ofSeconds(3)))
                 .labels(Map.of("team", "payments")));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.UPDATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.UPDATED);
         assertThat(result.rollout().release()).isEqualTo(current);
     }
 
@@ -274,7 +274,7 @@ class RolloutWaitTest {
     @Test
     void theShippedCiRoleGetsOneSentenceNamingThePermissionAndAGreenDeploy() {
         DeployResult result = deploy(sandbox.defaultClient(), greeter("r/g:1", fast));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.CREATED);
         assertThat(result.rollout()).isNull();
         assertThat(result.toMap()).containsEntry("ready", false);
         assertThat(result.warnings()).containsExactly("Not following the rollout: the client may not read component "
@@ -320,7 +320,7 @@ class RolloutWaitTest {
     void withoutReleasebindingViewAFirstDeployStaysGreenWithAWarningAfterTheGrace() {
         SandboxClient releases = sandbox.registerClient("release-watcher", "rel", AuthMethod.POST, Role.RELEASE_WATCHER);
         DeployResult result = deploy(releases, greeter("r/g:1", fast.withVisibilityGrace(Duration.ofMillis(800))));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.CREATED);
         assertThat(result.rollout()).isNull();
         assertThat(result.warnings()).singleElement().asString().isEqualTo("Not following the rollout: no "
                 + "ReleaseBinding of component greeter became visible within 800 ms although release "
@@ -361,7 +361,7 @@ class RolloutWaitTest {
         sandbox.addComponent("default", "shop", "manual", false);
         DeployResult result = deploy(watcher, DeployRequest.builder("manual", "r/m:1").project("shop")
                 .waitOptions(fast));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.CREATED);
         assertThat(result.warnings()).containsExactly("Not following the rollout: component manual does not deploy "
                 + "itself (spec.autoDeploy is false), so the Workload change makes no release to follow.");
         assertThatThrownBy(() -> deploy(watcher, DeployRequest.builder("manual", "r/m:2").project("shop")

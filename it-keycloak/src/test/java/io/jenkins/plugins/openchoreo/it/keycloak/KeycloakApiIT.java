@@ -156,13 +156,13 @@ class KeycloakApiIT {
             DeployResult updated = deployer.deploy(DeployRequest.builder("greeter", "registry.example/greeter:2")
                     .project("shop").build());
 
-            assertThat(created.outcome()).isEqualTo(DeployOutcome.CREATED);
-            assertThat(updated.outcome()).isEqualTo(DeployOutcome.UPDATED);
-            assertThat(updated.previousImage()).isEqualTo("registry.example/greeter:1");
+            assertThat(created.change().outcome()).isEqualTo(DeployOutcome.CREATED);
+            assertThat(updated.change().outcome()).isEqualTo(DeployOutcome.UPDATED);
+            assertThat(updated.change().previousImage()).isEqualTo("registry.example/greeter:1");
             // Discovery and one token for the first deploy; the cached token for the second.
-            assertThat(created.identityProviderRequests()).isGreaterThanOrEqualTo(2);
-            assertThat(updated.identityProviderRequests()).isZero();
-            assertThat(api.workload("default", created.workloadName()).orElseThrow()
+            assertThat(created.traffic().identityProviderRequests()).isGreaterThanOrEqualTo(2);
+            assertThat(updated.traffic().identityProviderRequests()).isZero();
+            assertThat(api.workload("default", created.target().workloadName()).orElseThrow()
                     .path("spec").path("container").path("image").asText()).isEqualTo("registry.example/greeter:2");
             assertThat(api.requests()).noneMatch(r -> r.toString().contains(keycloak.secret("ci-basic")));
             assertThat(String.join("\n", steps)).doesNotContain(keycloak.secret("ci-basic"));
