@@ -6,8 +6,8 @@ import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.openchoreo.client.ConnectionCheck;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
+import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.auth.TokenParameters;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
@@ -24,7 +24,7 @@ import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 final class ConnectionTest {
 
     private final SecretMasker masker = new SecretMasker();
-    private final CredentialsResolver credentials = CredentialsResolver.forTestConnection(masker);
+    private final CredentialsResolver credentials = CredentialsResolver.forTestConnection();
 
     /**
      * @param id the credentials id, not blank
@@ -44,10 +44,12 @@ final class ConnectionTest {
         try {
             ConnectionSettings settings = JenkinsConnectionSettings.of(api, token, null, authMethod, parameters,
                     connectSeconds, responseSeconds, attempts);
+            OpenChoreoConnection.learnSecrets(masker, settings, engineCredentials);
             // As a deploy does: a discovered token endpoint is checked against the credential's domains first.
             settings = credentials.checkTokenEndpoint(id, credential, settings, CallObserver.NONE);
             String inNamespace = Util.fixEmptyAndTrim(namespace);
-            ConnectionCheck.Result result = ConnectionCheck.run(settings, engineCredentials, TokenCache.shared(),
+            ConnectionCheck.Result result = ConnectionCheck.run(settings, engineCredentials,
+                    OpenChoreoEngineHolder.engine(),
                     inNamespace == null ? DeployRequest.DEFAULT_NAMESPACE : inNamespace, null, CallObserver.NONE);
             return FormValidation.ok(masker.mask(result.summary()));
         } catch (AbortException e) {

@@ -11,11 +11,8 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.security.ACL;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
-import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
-import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +23,8 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 /**
  * The one place a credential is chosen, for a deploy, a promotion and Test connection: the
  * override rules, the domain requirements of every URL a secret goes to, the check of a
- * discovered token endpoint, and the mapping to the engine's credentials (every secret handed
- * over is registered with the masker first). What differs is only how a credential is found:
+ * discovered token endpoint, and the mapping to the engine's credentials (whose secrets the
+ * engine's maskers learn). What differs is only how a credential is found:
  * for a run (folder credentials, the triggering user's permissions, the use recorded) or, for
  * Test connection, Jenkins-wide as SYSTEM (the page is for administrators only).
  */
@@ -44,12 +41,10 @@ final class CredentialsResolver {
 
     private final Lookup lookup;
     private final Consumer<StandardCredentials> track;
-    private final SecretMasker masker;
 
-    private CredentialsResolver(Lookup lookup, Consumer<StandardCredentials> track, SecretMasker masker) {
+    private CredentialsResolver(Lookup lookup, Consumer<StandardCredentials> track) {
         this.lookup = lookup;
         this.track = track;
-        this.masker = masker;
     }
 
     /**
@@ -57,20 +52,20 @@ final class CredentialsResolver {
      * credentials of the job count and a credentials parameter ({@code ${NAME}}) is resolved with
      * the permissions of the user who started the build; the use is recorded (fingerprint).
      */
-    static CredentialsResolver forRun(Run<?, ?> run, SecretMasker masker) {
+    static CredentialsResolver forRun(Run<?, ?> run) {
         return new CredentialsResolver(
                 (id, requirements) -> CredentialsProvider.findCredentialById(id, StandardCredentials.class, run,
                         requirements),
-                credential -> CredentialsProvider.track(run, credential), masker);
+                credential -> CredentialsProvider.track(run, credential));
     }
 
     /** For Test connection: Jenkins-wide credentials as SYSTEM; nothing to record. */
-    static CredentialsResolver forTestConnection(SecretMasker masker) {
+    static CredentialsResolver forTestConnection() {
         return new CredentialsResolver(
                 (id, requirements) -> CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(
                         StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirements),
                         CredentialsMatchers.withId(id)),
-                credential -> {}, masker);
+                credential -> {});
     }
 
     /**
@@ -159,7 +154,7 @@ final class CredentialsResolver {
         if (!(credential instanceof StandardUsernamePasswordCredentials) || settings.tokenUrl() != null) {
             return settings;
         }
-        URI tokenUrl = OpenChoreoConnection.tokenEndpoint(settings, TokenCache.shared(), observer);
+        URI tokenUrl = OpenChoreoEngineHolder.engine().tokenEndpoint(settings, observer);
         if (find(id, settings.apiUrl(), tokenUrl) == null) {
             throw new AbortException(Messages.Credentials_notForTokenEndpoint(credential.getId(), tokenUrl));
         }
@@ -173,18 +168,11 @@ final class CredentialsResolver {
      */
     Credentials toEngine(StandardCredentials credential) {
         if (credential instanceof StandardUsernamePasswordCredentials client) {
-            String secret = client.getPassword().getPlainText();
-            masker.addClient(client.getUsername(), secret);
-            return Credentials.client(client.getUsername(), secret);
+            return Credentials.client(client.getUsername(), client.getPassword().getPlainText());
         }
         if (credential instanceof StringCredentials token) {
-            String value = token.getSecret().getPlainText();
-            String sent = value.strip();
-            // The stripped value is what travels (and what a server may echo); the raw one is
-            // registered too, in case anything prints the credential as stored.
-            masker.add(value);
-            masker.add(sent);
-            return Credentials.token(sent);
+            // The stripped value is what travels (and what a server may echo).
+            return Credentials.token(token.getSecret().getPlainText().strip());
         }
         return null;
     }

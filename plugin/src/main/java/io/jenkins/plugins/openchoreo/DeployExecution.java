@@ -4,7 +4,6 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
 import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
@@ -46,10 +45,10 @@ final class DeployExecution {
             if (deploy.request().descriptor() != null && workspace == null) {
                 throw new AbortException(Messages.DeployExecution_noWorkspace(deploy.request().descriptor()));
             }
-            DeployResult result = new Deployer(deploy.settings(), deploy.credentials(), TokenCache.shared(),
+            DeployResult result = new Deployer(deploy.settings(), deploy.credentials(), OpenChoreoEngineHolder.engine(),
                     workspace == null ? null : new FilePathWorkspaceFiles(workspace), engine.log())
                     .deploy(deploy.request());
-            engine.report(result.summary(), result.rollout(), result.portalUrl());
+            engine.report(result.summary(), result.rollout(), result.target().portalUrl());
             String annotation = PortalLinks.jenkinsAnnotation(JobNames.forPortal(run.getParent()),
                     engine.config().getInstanceName());
             if (recordFirst(new OpenChoreoDeployAction(result, annotation))) {

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
+import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
@@ -17,8 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * What a deploy and a promotion share in a build: one masker every log line and error passes
- * through, the build log, the resolution of arguments and credential into a {@link Resolved}
- * value, the engine's errors turned into a failed build, and the report of the result.
+ * through (the engine teaches it the credential's secrets), the build log, the resolution of
+ * arguments and credential into a {@link Resolved} value, the engine's errors turned into a
+ * failed build, and the report of the result.
  */
 final class EngineRun {
 
@@ -35,7 +37,7 @@ final class EngineRun {
         this.log = new BuildLogListener(listener, masker);
         this.config = OpenChoreoGlobalConfiguration.get();
         this.arguments = new ArgumentResolver(config, expand);
-        this.credentials = CredentialsResolver.forRun(run, masker);
+        this.credentials = CredentialsResolver.forRun(run);
     }
 
     BuildLogListener log() {
@@ -61,6 +63,7 @@ final class EngineRun {
         ConnectionSettings settings = arguments.settings(apiOverride, tokenOverride, arguments.arg(args.getPortalUrl()));
         CredentialsResolver.Chosen chosen = credentials.resolve(args.getCredentialsId(), config.getCredentialsId(),
                 settings, apiOverride != null, tokenOverride != null, log);
+        OpenChoreoConnection.learnSecrets(masker, chosen.settings(), chosen.credentials());
         return new Resolved<>(request, chosen.settings(), chosen.credentials());
     }
 

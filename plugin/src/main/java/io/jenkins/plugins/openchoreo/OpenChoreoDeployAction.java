@@ -38,15 +38,15 @@ public final class OpenChoreoDeployAction implements RunAction2, BuildBadgeActio
     private transient Run<?, ?> run;
 
     OpenChoreoDeployAction(DeployResult result, String jenkinsAnnotation) {
-        this.namespace = result.namespace();
-        this.project = result.project();
-        this.component = result.component();
-        this.workloadName = result.workloadName();
-        this.image = result.image();
-        this.outcome = result.outcome().wireName();
-        this.dryRun = result.dryRun();
+        this.namespace = result.target().namespace();
+        this.project = result.target().project();
+        this.component = result.target().component();
+        this.workloadName = result.target().workloadName();
+        this.image = result.change().image();
+        this.outcome = result.change().outcome().wireName();
+        this.dryRun = result.change().dryRun();
         this.summary = result.summary();
-        this.portalUrl = result.portalUrl();
+        this.portalUrl = result.target().portalUrl();
         RolloutResult rollout = result.rollout();
         this.release = rollout == null ? null : rollout.release();
         this.environment = rollout == null ? null : rollout.environment();

@@ -6,7 +6,6 @@ import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.auth.TokenParameters;
 import io.jenkins.plugins.openchoreo.client.http.HttpSettings;
 import io.jenkins.plugins.openchoreo.client.retry.RetrySettings;
@@ -78,7 +77,7 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     @Override
     public synchronized void save() {
         super.save();
-        TokenCache.shared().clear();
+        OpenChoreoEngineHolder.engine().clearTokens();
     }
 
     /**

@@ -3,7 +3,6 @@ package io.jenkins.plugins.openchoreo;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.promote.PromoteRequest;
 import io.jenkins.plugins.openchoreo.client.promote.PromoteResult;
 import io.jenkins.plugins.openchoreo.client.promote.Promoter;
@@ -32,7 +31,8 @@ final class PromoteExecution {
             // The request first: argument errors before any lookup.
             Resolved<PromoteRequest> promotion =
                     engine.resolve(engine.arguments().promoteRequest(args, engine.log()), args);
-            PromoteResult result = new Promoter(promotion.settings(), promotion.credentials(), TokenCache.shared(),
+            PromoteResult result = new Promoter(promotion.settings(), promotion.credentials(),
+                    OpenChoreoEngineHolder.engine(),
                     engine.log()).promote(promotion.request());
             engine.report(result.summary(), result.rollout(), result.portalUrl());
             run.addAction(new OpenChoreoPromoteAction(result));

@@ -6,7 +6,6 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.domains.HostnameSpecification;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.ModelObject;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.sandbox.AuthMethod;
 import io.jenkins.plugins.openchoreo.sandbox.Role;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
@@ -33,7 +32,7 @@ final class SandboxFixture {
     /** Component default/shop/greeter in a sandbox SandboxExtension has just reset, and fresh tokens. */
     static void reset(Sandbox sandbox) {
         sandbox.addComponent("default", "shop", "greeter");
-        TokenCache.shared().clear();
+        OpenChoreoEngineHolder.engine().clearTokens();
     }
 
     /** Global configuration for the sandbox, with the sandbox's CI client as default credentials. */

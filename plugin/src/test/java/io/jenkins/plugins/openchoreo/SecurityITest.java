@@ -115,7 +115,7 @@ class SecurityITest extends SandboxedJenkinsTest {
         assertThat(sandbox.count(Route.TOKEN)).isEqualTo(0);
 
         sandbox.faults().clear();
-        io.jenkins.plugins.openchoreo.client.auth.TokenCache.shared().clear(); // forgets the discovered endpoint
+        OpenChoreoEngineHolder.engine().clearTokens(); // forgets the discovered endpoint
         j.buildAndAssertSuccess(job); // discovered on its own host, the sandbox's 127.0.0.1: allowed
         assertThat(sandbox.count(Route.TOKEN)).isEqualTo(1);
     }

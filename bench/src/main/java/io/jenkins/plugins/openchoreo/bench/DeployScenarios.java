@@ -35,7 +35,7 @@ final class DeployScenarios {
 
     /** Scenario name → samples, in table order; {@code label} keeps the components of each run apart. */
     Map<String, Samples> run(String label, long latencyMillis, int repetitions) {
-        EngineDeploys engine = new EngineDeploys(sandbox, EngineDeploys.freshCache(), workspace);
+        EngineDeploys engine = new EngineDeploys(sandbox, EngineDeploys.freshEngine(), workspace);
         String prefix = label + "-" + latencyMillis + "ms-";
         List<Sample> creates = new ArrayList<>();
         List<Sample> imageUpdates = new ArrayList<>();

@@ -1,19 +1,19 @@
 package io.jenkins.plugins.openchoreo.bench;
 
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
 import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
 import io.jenkins.plugins.openchoreo.client.descriptor.LocalWorkspaceFiles;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /**
  * Deploys through the engine against the sandbox with the sandbox's default client, one
- * {@link TokenCache} shared by every deploy (as the plugin and a long-running CLI share one),
+ * {@link OpenChoreoEngine} (its token cache, its transports) shared by every deploy (as the plugin
+ * and a long-running CLI share one),
  * and a workspace for descriptors.
  */
 final class EngineDeploys {
@@ -23,17 +23,19 @@ final class EngineDeploys {
     private final Sandbox sandbox;
     private final Deployer deployer;
 
-    EngineDeploys(Sandbox sandbox, TokenCache cache, Path workspace) {
+    EngineDeploys(Sandbox sandbox, OpenChoreoEngine engine, Path workspace) {
         this.sandbox = sandbox;
         ConnectionSettings settings = ConnectionSettings.builder(sandbox.apiUrl().toString())
                 .tokenUrl(sandbox.tokenUrl().toString()).build();
         Credentials credentials = new Credentials.Client(sandbox.defaultClient().clientId(),
                 sandbox.defaultClient().secret());
-        this.deployer = new Deployer(settings, credentials, cache, new LocalWorkspaceFiles(workspace), null);
+        this.deployer = new Deployer(settings, credentials, engine,
+                new LocalWorkspaceFiles(workspace), null);
     }
 
-    static TokenCache freshCache() {
-        return new TokenCache(Clock.systemUTC());
+    /** An engine with an empty token cache; the bench process ends with it. */
+    static OpenChoreoEngine freshEngine() {
+        return new OpenChoreoEngine();
     }
 
     static DeployRequest.Builder request(String component, String image) {

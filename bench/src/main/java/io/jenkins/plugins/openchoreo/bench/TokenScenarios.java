@@ -36,7 +36,7 @@ final class TokenScenarios {
     /** N sequential image updates of components that already have a Workload. */
     Outcome sequential(long latencyMillis, int deploys) {
         List<String> components = components("seq-" + latencyMillis + "ms-", deploys, latencyMillis);
-        EngineDeploys engine = new EngineDeploys(sandbox, EngineDeploys.freshCache(), workspace);
+        EngineDeploys engine = new EngineDeploys(sandbox, EngineDeploys.freshEngine(), workspace);
         sandbox.clearRequests();
         long start = System.nanoTime();
         for (String component : components) {
@@ -48,7 +48,7 @@ final class TokenScenarios {
     /** 50 image updates of 50 components at once, through one token cache and one credential. */
     Outcome concurrent(long latencyMillis) throws InterruptedException {
         List<String> components = components("par-" + latencyMillis + "ms-", CONCURRENT, latencyMillis);
-        EngineDeploys engine = new EngineDeploys(sandbox, EngineDeploys.freshCache(), workspace);
+        EngineDeploys engine = new EngineDeploys(sandbox, EngineDeploys.freshEngine(), workspace);
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -80,7 +80,7 @@ final class TokenScenarios {
      */
     Outcome acrossLifetimes(Duration lifetime, Duration span) {
         List<String> components = components("life-", 1, 0);
-        EngineDeploys engine = new EngineDeploys(sandbox, EngineDeploys.freshCache(), workspace);
+        EngineDeploys engine = new EngineDeploys(sandbox, EngineDeploys.freshEngine(), workspace);
         sandbox.setTokenLifetime(lifetime);
         try {
             sandbox.clearRequests();
@@ -103,7 +103,7 @@ final class TokenScenarios {
     /** Components with a Workload at image 1, made at no latency and without being counted. */
     private List<String> components(String prefix, int count, long latencyMillis) {
         sandbox.setLatency(Duration.ZERO);
-        EngineDeploys setUp = new EngineDeploys(sandbox, EngineDeploys.freshCache(), workspace);
+        EngineDeploys setUp = new EngineDeploys(sandbox, EngineDeploys.freshEngine(), workspace);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String name = prefix + i;

@@ -34,7 +34,7 @@ final class WaitScenario {
         sandbox.addComponent("default", EngineDeploys.PROJECT, COMPONENT);
         Deployer deployer = new Deployer(ConnectionSettings.builder(sandbox.apiUrl().toString())
                 .tokenUrl(sandbox.tokenUrl().toString()).build(), Credentials.client(watcher.clientId(),
-                watcher.secret()), EngineDeploys.freshCache(), null, null);
+                watcher.secret()), EngineDeploys.freshEngine(), null, null);
         deployer.deploy(EngineDeploys.request(COMPONENT, DeployScenarios.image(1)).build());
         sandbox.setRolloutDelay(rollout);
         sandbox.clearRequests();
@@ -46,10 +46,10 @@ final class WaitScenario {
         MarkdownTable table = new MarkdownTable("rollout", "ready", "wall s", "API requests", "component GETs",
                 "binding lists", "Workload list + PUT", "IdP requests");
         table.row(rollout.toSeconds() + " s", String.valueOf(result.rollout() != null), String.format("%.1f", seconds),
-                String.valueOf(result.apiRequests()), String.valueOf(sandbox.count(Route.COMPONENT_GET)),
+                String.valueOf(result.traffic().apiRequests()), String.valueOf(sandbox.count(Route.COMPONENT_GET)),
                 String.valueOf(sandbox.count(Route.RELEASEBINDING_LIST)),
                 String.valueOf(sandbox.count(Route.WORKLOAD_LIST) + sandbox.count(Route.WORKLOAD_UPDATE)),
-                String.valueOf(result.identityProviderRequests()));
+                String.valueOf(result.traffic().identityProviderRequests()));
         return table;
     }
 }

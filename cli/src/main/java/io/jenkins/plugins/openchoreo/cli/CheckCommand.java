@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.ConnectionCheck;
 import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,10 +21,10 @@ final class CheckCommand extends EngineCommand {
     String component;
 
     @Override
-    public Integer call() {
+    Integer run() {
         Output output = newOutput();
         Credentials credentials = credentials();
-        ConnectionCheck.Result result = ConnectionCheck.run(connection.settings(), credentials, TokenCache.shared(),
+        ConnectionCheck.Result result = ConnectionCheck.run(connection.settings(), credentials, engine(),
                 namespace, component, output);
         ObjectNode json = Json.object();
         json.put("identity", result.identity());

@@ -3,10 +3,11 @@ package io.jenkins.plugins.openchoreo.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
+import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
 import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
@@ -15,7 +16,6 @@ import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import picocli.CommandLine.Command;
 
 /**
@@ -36,15 +36,16 @@ final class DemoCommand extends OutputCommand {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Output output = newOutput();
-        try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+        try (Sandbox sandbox = Sandbox.builder().port(0).start(); OpenChoreoEngine engine = new OpenChoreoEngine()) {
             sandbox.addComponent(NAMESPACE, PROJECT, COMPONENT);
             SandboxClient client = sandbox.defaultClient();
-            masker().addClient(client.clientId(), client.secret());
             ConnectionSettings settings = ConnectionSettings.builder(sandbox.apiUrl().toString())
                     .tokenUrl(sandbox.tokenUrl().toString()).authMethod(ClientAuthMethod.AUTO)
                     .portalUrl("http://portal.localhost:8080").build();
-            Deployer deployer = new Deployer(settings, Credentials.client(client.clientId(), client.secret()),
-                    new TokenCache(Clock.systemUTC()), new LocalWorkspaceFiles(Path.of(".").toAbsolutePath()), output);
+            Credentials credentials = Credentials.client(client.clientId(), client.secret());
+            OpenChoreoConnection.learnSecrets(masker(), settings, credentials);
+            Deployer deployer = new Deployer(settings, credentials, engine,
+                    new LocalWorkspaceFiles(Path.of(".").toAbsolutePath()), output);
             ArrayNode results = Json.MAPPER.createArrayNode();
             if (!output.json()) {
                 out.println("Sandbox API " + sandbox.apiUrl() + ", component " + NAMESPACE + "/" + PROJECT + "/"

@@ -2,7 +2,6 @@ package io.jenkins.plugins.openchoreo.cli;
 
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployMode;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
@@ -96,7 +95,7 @@ final class DeployCommand extends EngineCommand {
     WaitArguments waiting;
 
     @Override
-    public Integer call() {
+    Integer run() {
         Output output = newOutput();
         Credentials credentials = credentials();
         ConnectionSettings settings = connection.settings();
@@ -111,7 +110,7 @@ final class DeployCommand extends EngineCommand {
                 .dependencies(dependencies).labels(labels).annotations(annotations).mode(deployMode)
                 .workflowRun(workflowRun).failOnWorkflowRunError(failOnWorkflowRunError).dryRun(dryRun)
                 .waitOptions(waiting.options(environment)).build();
-        DeployResult result = new Deployer(settings, credentials, TokenCache.shared(),
+        DeployResult result = new Deployer(settings, credentials, engine(),
                 new LocalWorkspaceFiles(repoRoot.toAbsolutePath().normalize()), output).deploy(request);
         output.result(Texts.result(result), result.toJson());
         return ExitCodes.OK;

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.openchoreo.cli;
 
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.promote.PromoteRequest;
 import io.jenkins.plugins.openchoreo.client.promote.PromoteResult;
 import io.jenkins.plugins.openchoreo.client.promote.Promoter;
@@ -49,12 +48,12 @@ final class PromoteCommand extends EngineCommand {
     WaitArguments waiting;
 
     @Override
-    public Integer call() {
+    Integer run() {
         Output output = newOutput();
         Credentials credentials = credentials();
         PromoteRequest request = PromoteRequest.builder(component, from, to).namespace(namespace).project(project)
                 .release(release).dryRun(dryRun).waitOptions(waiting.options(to)).build();
-        PromoteResult result = new Promoter(connection.settings(), credentials, TokenCache.shared(), output)
+        PromoteResult result = new Promoter(connection.settings(), credentials, engine(), output)
                 .promote(request);
         output.result(Texts.result(result), result.toJson());
         return ExitCodes.OK;

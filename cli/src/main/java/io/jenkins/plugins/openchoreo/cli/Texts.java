@@ -12,16 +12,18 @@ final class Texts {
     private Texts() {}
 
     static String result(DeployResult result) {
+        DeployResult.Target target = result.target();
+        DeployResult.Change change = result.change();
         StringBuilder text = new StringBuilder(result.summary());
-        line(text, "workload", result.namespace() + "/" + result.workloadName() + " (project " + result.project() + ")");
-        line(text, "image", result.previousImage() == null || result.previousImage().equals(result.image())
-                ? result.image() : result.previousImage() + " → " + result.image());
-        line(text, "mode", result.mode());
-        if (result.portalUrl() != null) {
-            line(text, "portal", result.portalUrl());
+        line(text, "workload", target.namespace() + "/" + target.workloadName() + " (project " + target.project() + ")");
+        line(text, "image", change.previousImage() == null || change.previousImage().equals(change.image())
+                ? change.image() : change.previousImage() + " → " + change.image());
+        line(text, "mode", change.mode());
+        if (target.portalUrl() != null) {
+            line(text, "portal", target.portalUrl());
         }
-        tail(text, result.rollout(), result.warnings(), result.apiRequests(), result.identityProviderRequests(),
-                result.durationMillis());
+        tail(text, result.rollout(), result.warnings(), result.traffic().apiRequests(),
+                result.traffic().identityProviderRequests(), result.traffic().durationMillis());
         return text.toString();
     }
 

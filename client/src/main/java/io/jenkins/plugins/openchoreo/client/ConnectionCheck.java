@@ -3,7 +3,6 @@ package io.jenkins.plugins.openchoreo.client;
 import io.jenkins.plugins.openchoreo.client.api.ServerVersion;
 import io.jenkins.plugins.openchoreo.client.auth.AccessToken;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.auth.TokenClaims;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.mask.ServerText;
@@ -21,9 +20,9 @@ public final class ConnectionCheck {
 
     private ConnectionCheck() {}
 
-    public static Result run(ConnectionSettings settings, Credentials credentials, TokenCache cache,
+    public static Result run(ConnectionSettings settings, Credentials credentials, OpenChoreoEngine engine,
             String namespace, String component, CallObserver observer) {
-        OpenChoreoConnection connection = new OpenChoreoConnection(settings, credentials, cache, observer);
+        OpenChoreoConnection connection = engine.connect(settings, credentials, observer);
         ServerVersion version = connection.workloads().version();
         AccessToken token = connection.tokens().token(observer);
         Optional<TokenClaims> claims = TokenClaims.peek(token.value());

@@ -1,31 +1,27 @@
 package io.jenkins.plugins.openchoreo.client;
 
+import io.jenkins.plugins.openchoreo.client.api.ApiCaller;
 import io.jenkins.plugins.openchoreo.client.api.PromotionClient;
 import io.jenkins.plugins.openchoreo.client.api.RolloutClient;
 import io.jenkins.plugins.openchoreo.client.api.WorkloadClient;
 import io.jenkins.plugins.openchoreo.client.auth.ClientCredentialsTokenSource;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.FixedTokenSource;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.auth.TokenEndpointDiscovery;
 import io.jenkins.plugins.openchoreo.client.auth.TokenSource;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
-import io.jenkins.plugins.openchoreo.client.http.HttpSettings;
+import io.jenkins.plugins.openchoreo.client.http.ProxySettings;
 import io.jenkins.plugins.openchoreo.client.http.Transport;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import io.jenkins.plugins.openchoreo.client.retry.Retrier;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Everything one deploy (or connection check) talks through: settings, credentials, a masker
- * that knows their secrets, a token source and the API client. Cheap to make: the HTTP
- * connection pool is shared per HTTP configuration, and tokens are shared through the
- * {@link TokenCache}.
+ * Everything one deploy (or promotion, or connection check) talks through: settings, credentials,
+ * a masker that knows their secrets (and every token fetched), a token source and the API
+ * clients, which share one {@link ApiCaller}. Made by {@link OpenChoreoEngine#connect}; cheap:
+ * the HTTP connection pool and the tokens are the engine's.
  */
 public final class OpenChoreoConnection {
-
-    private static final Map<HttpSettings, Transport> TRANSPORTS = new ConcurrentHashMap<>();
 
     private final ConnectionSettings settings;
     private final SecretMasker masker;
@@ -35,46 +31,45 @@ public final class OpenChoreoConnection {
     private final PromotionClient promotions;
     private final CallObserver observer;
 
-    public OpenChoreoConnection(ConnectionSettings settings, Credentials credentials, TokenCache cache,
-            CallObserver observer) {
+    OpenChoreoConnection(OpenChoreoEngine engine, ConnectionSettings settings, Credentials credentials,
+            SecretMasker masker, CallObserver observer) {
         this.settings = settings;
-        this.observer = observer;
-        this.masker = new SecretMasker();
-        Transport transport = transport(settings.http());
+        this.masker = learnSecrets(masker, settings, credentials);
+        this.observer = CallObserver.masked(observer, masker::mask);
+        Transport transport = engine.transport(settings.http());
         Retrier retrier = new Retrier(settings.retry());
         if (credentials instanceof Credentials.Client client) {
-            TokenEndpointDiscovery discovery = new TokenEndpointDiscovery(transport, retrier, cache);
+            TokenEndpointDiscovery discovery = engine.discovery(settings);
             this.tokens = new ClientCredentialsTokenSource(
                     obs -> settings.tokenUrl() != null ? settings.tokenUrl()
                             : discovery.tokenEndpoint(settings.apiUrl(), obs),
-                    client, settings.authMethod(), settings.tokenParameters(), transport, retrier, cache, masker,
-                    settings.credentialHints().clientRefused());
+                    client, settings.authMethod(), settings.tokenParameters(), transport, retrier, engine.tokens(),
+                    masker, settings.credentialHints().clientRefused());
         } else {
             Credentials.Token token = (Credentials.Token) credentials;
-            masker.add(token.token());
             this.tokens = new FixedTokenSource(token.token(), settings.credentialHints().tokenRefused());
         }
-        this.workloads = new WorkloadClient(settings.apiUrl(), transport, retrier, tokens, masker, observer);
-        this.rollouts = new RolloutClient(settings.apiUrl(), transport, retrier, tokens, masker, observer);
-        this.promotions = new PromotionClient(settings.apiUrl(), transport, retrier, tokens, masker, observer);
+        ApiCaller caller = new ApiCaller(transport, retrier, tokens, masker, this.observer);
+        this.workloads = new WorkloadClient(settings.apiUrl(), caller);
+        this.rollouts = new RolloutClient(settings.apiUrl(), caller);
+        this.promotions = new PromotionClient(settings.apiUrl(), caller);
     }
 
     /**
-     * Where a client secret would go: the configured token URL, or the one discovery finds from
-     * the API (no secret is sent to find it; the result is cached like a deploy's). Lets a front
-     * end check a URL before it hands the secret over, as the plugin checks credential domains.
+     * Teaches the masker every secret of these credentials and settings (the client secret with
+     * its Basic form, or the ready token, and the proxy password), as a connection teaches its
+     * own: for a front end that prints text of its own, such as an error from its arguments.
+     * Tokens fetched later are known only to the connection's masker.
      */
-    public static java.net.URI tokenEndpoint(ConnectionSettings settings, TokenCache cache, CallObserver observer) {
-        if (settings.tokenUrl() != null) {
-            return settings.tokenUrl();
+    public static SecretMasker learnSecrets(SecretMasker masker, ConnectionSettings settings,
+            Credentials credentials) {
+        if (credentials instanceof Credentials.Client client) {
+            masker.addClient(client.clientId(), client.clientSecret());
+        } else {
+            masker.add(((Credentials.Token) credentials).token());
         }
-        return new TokenEndpointDiscovery(transport(settings.http()), new Retrier(settings.retry()), cache)
-                .tokenEndpoint(settings.apiUrl(), observer);
-    }
-
-    /** The pooled transport for these HTTP settings, made on first use. */
-    public static Transport transport(HttpSettings http) {
-        return TRANSPORTS.computeIfAbsent(http, Transport::new);
+        ProxySettings proxy = settings.http().proxy();
+        return proxy == null ? masker : masker.add(proxy.password());
     }
 
     public ConnectionSettings settings() {

@@ -1,7 +1,9 @@
 /**
  * The engine's public entry points: {@link io.jenkins.plugins.openchoreo.client.ConnectionSettings}
- * (where OpenChoreo is and how to reach it), {@link io.jenkins.plugins.openchoreo.client.OpenChoreoConnection}
- * and {@link io.jenkins.plugins.openchoreo.client.ConnectionCheck}; the deploy and the promotion
+ * (where OpenChoreo is and how to reach it), {@link io.jenkins.plugins.openchoreo.client.OpenChoreoEngine}
+ * (the process's token cache and HTTP transports, closeable), the
+ * {@link io.jenkins.plugins.openchoreo.client.OpenChoreoConnection} it makes for each deploy, and
+ * {@link io.jenkins.plugins.openchoreo.client.ConnectionCheck}; the deploy and the promotion
  * start in {@code deploy.Deployer} and {@code promote.Promoter}.
  *
  * <p>The package map, top to bottom (each package uses only those below it; {@code

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.ForbiddenException;
 import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
@@ -15,7 +14,6 @@ import io.jenkins.plugins.openchoreo.sandbox.RecordedRequest;
 import io.jenkins.plugins.openchoreo.sandbox.Route;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,7 +35,7 @@ class ConnectionCheckTest {
     }
 
     private ConnectionCheck.Result check(ConnectionSettings settings, Credentials credentials, String component) {
-        return ConnectionCheck.run(settings, credentials, new TokenCache(Clock.systemUTC()), "default", component,
+        return ConnectionCheck.run(settings, credentials, new OpenChoreoEngine(), "default", component,
                 listener);
     }
 

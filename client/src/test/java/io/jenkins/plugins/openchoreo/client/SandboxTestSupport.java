@@ -5,6 +5,7 @@ import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.http.HttpSettings;
+import io.jenkins.plugins.openchoreo.client.http.Transport;
 import io.jenkins.plugins.openchoreo.client.retry.RetrySettings;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
@@ -18,7 +19,15 @@ public final class SandboxTestSupport {
     public static final HttpSettings FAST_HTTP = HttpSettings.defaults()
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
 
+    // For the tests that want a transport without a connection; transports live as long as the test JVM.
+    private static final OpenChoreoEngine TRANSPORTS = new OpenChoreoEngine();
+
     private SandboxTestSupport() {}
+
+    /** The pooled transport for these settings, of an engine the tests share. */
+    public static Transport transport(HttpSettings http) {
+        return TRANSPORTS.transport(http);
+    }
 
     public static ConnectionSettings settings(Sandbox sandbox) {
         return ConnectionSettings.builder(sandbox.apiUrl().toString())
@@ -34,6 +43,6 @@ public final class SandboxTestSupport {
     }
 
     public static OpenChoreoConnection connect(Sandbox sandbox, TokenCache cache, CallObserver observer) {
-        return new OpenChoreoConnection(settings(sandbox), credentials(sandbox.defaultClient()), cache, observer);
+        return new OpenChoreoEngine(cache).connect(settings(sandbox), credentials(sandbox.defaultClient()), observer);
     }
 }

@@ -97,14 +97,25 @@ class PluginDocsTest {
     /** The keys of a result record's {@code toMap()}, from one made with neutral values. */
     @SuppressWarnings("unchecked")
     static Set<String> resultMapKeys(Class<? extends Record> type) throws Exception {
-        Constructor<?> canonical = type.getDeclaredConstructor(Arrays.stream(type.getRecordComponents())
-                .map(RecordComponent::getType).toArray(Class<?>[]::new));
-        Object[] values = Arrays.stream(type.getRecordComponents()).map(c -> neutral(c.getType())).toArray();
-        Object result = canonical.newInstance(values);
+        Object result = neutralRecord(type);
         return ((Map<String, Object>) type.getMethod("toMap").invoke(result)).keySet();
     }
 
-    private static Object neutral(Class<?> type) {
+    /** A record of neutral values; a part that is itself a record (DeployResult's groups) made alike. */
+    private static Object neutralRecord(Class<?> type) throws ReflectiveOperationException {
+        Constructor<?> canonical = type.getDeclaredConstructor(Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getType).toArray(Class<?>[]::new));
+        Object[] values = new Object[type.getRecordComponents().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = neutral(type.getRecordComponents()[i].getType());
+        }
+        return canonical.newInstance(values);
+    }
+
+    private static Object neutral(Class<?> type) throws ReflectiveOperationException {
+        if (type.isRecord()) {
+            return neutralRecord(type);
+        }
         if (type == boolean.class) {
             return false;
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.doccheck;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.openchoreo.client.ConnectionCheck;
@@ -90,7 +91,7 @@ class RunOutputDocsTest {
         SandboxClient created = SANDBOX.registerClient(PAGE_CLIENT_ID, "console-made-secret", AuthMethod.BASIC,
                 Role.WORKLOAD_PUBLISHER);
         ConnectionCheck.Result result = ConnectionCheck.run(ConnectionSettings.builder(SANDBOX.apiUrl().toString())
-                .build(), Credentials.client(created.clientId(), created.secret()), cache(),
+                .build(), Credentials.client(created.clientId(), created.secret()), new OpenChoreoEngine(cache()),
                 DeployRequest.DEFAULT_NAMESPACE, null, CallObserver.NONE);
 
         assertThat(withoutServerVersion(shown.text().strip()))
@@ -118,7 +119,8 @@ class RunOutputDocsTest {
         TokenCache cache = cache();
         DeployRequest.Builder request = DeployRequest.builder("my-service", "registry.example.com/my-service:41")
                 .project("my-project");
-        new Deployer(settings, credentials, cache, null, DeployListener.NONE).deploy(request.build()); // build 41
+        new Deployer(settings, credentials, new OpenChoreoEngine(cache), null, DeployListener.NONE)
+                .deploy(request.build()); // build 41
 
         List<String> log = new ArrayList<>();
         DeployListener buildLog = new DeployListener() {
@@ -137,12 +139,12 @@ class RunOutputDocsTest {
                 log.add(BUILD_LOG_PREFIX + message);
             }
         };
-        DeployResult result = new Deployer(settings, credentials, cache, null, buildLog)
+        DeployResult result = new Deployer(settings, credentials, new OpenChoreoEngine(cache), null, buildLog)
                 .deploy(request.image("registry.example.com/my-service:42").build());
         Properties messages = messages();
         log.add(BUILD_LOG_PREFIX + result.summary());
         log.add(BUILD_LOG_PREFIX + MessageFormat.format(messages.getProperty("DeployExecution.portal"),
-                result.portalUrl()));
+                result.target().portalUrl()));
         log.add(BUILD_LOG_PREFIX + MessageFormat.format(messages.getProperty("DeployExecution.jenkinsAnnotation"),
                 PortalLinks.jenkinsAnnotation("my-org/my-service", null)));
         List<String> printed = log.stream().map(RunOutputDocsTest::normalised).toList();

@@ -18,9 +18,10 @@ import java.net.URI;
 /**
  * Makes authenticated API calls: adds the bearer token, retries what is safe to retry, and on a
  * 401 fetches one fresh token and tries once more (a token can expire between two calls, or be
- * revoked). Other error answers become typed exceptions.
+ * revoked). Other error answers become typed exceptions. One per connection, shared by its
+ * {@link WorkloadClient}, {@link RolloutClient} and {@link PromotionClient}.
  */
-final class ApiCaller {
+public final class ApiCaller {
 
     private final Transport transport;
     private final Retrier retrier;
@@ -28,12 +29,23 @@ final class ApiCaller {
     private final SecretMasker masker;
     private final CallObserver observer;
 
-    ApiCaller(Transport transport, Retrier retrier, TokenSource tokens, SecretMasker masker, CallObserver observer) {
+    public ApiCaller(Transport transport, Retrier retrier, TokenSource tokens, SecretMasker masker,
+            CallObserver observer) {
         this.transport = transport;
         this.retrier = retrier;
         this.tokens = tokens;
         this.masker = masker;
         this.observer = observer;
+    }
+
+    /** The retry policy calls use unless they name another. */
+    Retrier retrier() {
+        return retrier;
+    }
+
+    /** The masker error texts go through, for text made from what calls return. */
+    SecretMasker masker() {
+        return masker;
     }
 
     /** Calls and reads a JSON object from a 2xx answer. */

@@ -1,12 +1,8 @@
 package io.jenkins.plugins.openchoreo.client.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.openchoreo.client.auth.TokenSource;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.NotFoundException;
-import io.jenkins.plugins.openchoreo.client.http.CallObserver;
-import io.jenkins.plugins.openchoreo.client.http.Transport;
-import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import io.jenkins.plugins.openchoreo.client.retry.Retrier;
 import java.net.URI;
 import java.util.Optional;
@@ -23,12 +19,11 @@ public final class PromotionClient {
     private final ApiCaller caller;
     private final Retrier putPolicy;
 
-    public PromotionClient(URI apiUrl, Transport transport, Retrier retrier, TokenSource tokens, SecretMasker masker,
-            CallObserver observer) {
+    public PromotionClient(URI apiUrl, ApiCaller caller) {
         this.apiUrl = apiUrl;
-        this.caller = new ApiCaller(transport, retrier, tokens, masker, observer);
+        this.caller = caller;
         // The server answers a PUT that loses a race with 500: re-read, not resend (as for Workloads).
-        this.putPolicy = retrier.withoutRetryOn(500);
+        this.putPolicy = caller.retrier().withoutRetryOn(500);
     }
 
     /** {@code GET …/projects/{project}}. */

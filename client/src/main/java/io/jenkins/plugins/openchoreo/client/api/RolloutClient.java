@@ -1,11 +1,7 @@
 package io.jenkins.plugins.openchoreo.client.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.openchoreo.client.auth.TokenSource;
-import io.jenkins.plugins.openchoreo.client.http.CallObserver;
-import io.jenkins.plugins.openchoreo.client.http.Transport;
 import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
-import io.jenkins.plugins.openchoreo.client.retry.Retrier;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +20,10 @@ public final class RolloutClient {
     private final ApiCaller caller;
     private final SecretMasker masker;
 
-    public RolloutClient(URI apiUrl, Transport transport, Retrier retrier, TokenSource tokens, SecretMasker masker,
-            CallObserver observer) {
+    public RolloutClient(URI apiUrl, ApiCaller caller) {
         this.apiUrl = apiUrl;
-        this.masker = masker;
-        this.caller = new ApiCaller(transport, retrier, tokens, masker, observer);
+        this.masker = caller.masker();
+        this.caller = caller;
     }
 
     /** The masker this client's calls use, for text made from what they return. */

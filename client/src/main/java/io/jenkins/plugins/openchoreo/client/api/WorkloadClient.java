@@ -3,14 +3,10 @@ package io.jenkins.plugins.openchoreo.client.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.json.Json;
-import io.jenkins.plugins.openchoreo.client.auth.TokenSource;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.NotFoundException;
 import io.jenkins.plugins.openchoreo.client.error.TransportException;
-import io.jenkins.plugins.openchoreo.client.http.CallObserver;
 import io.jenkins.plugins.openchoreo.client.http.HttpResult;
-import io.jenkins.plugins.openchoreo.client.http.Transport;
-import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
 import io.jenkins.plugins.openchoreo.client.retry.Retrier;
 import java.io.IOException;
@@ -35,11 +31,10 @@ public final class WorkloadClient {
     private final ApiCaller caller;
     private final Retrier putPolicy;
 
-    public WorkloadClient(URI apiUrl, Transport transport, Retrier retrier, TokenSource tokens, SecretMasker masker,
-            CallObserver observer) {
+    public WorkloadClient(URI apiUrl, ApiCaller caller) {
         this.apiUrl = apiUrl;
-        this.caller = new ApiCaller(transport, retrier, tokens, masker, observer);
-        this.putPolicy = retrier.withoutRetryOn(500);
+        this.caller = caller;
+        this.putPolicy = caller.retrier().withoutRetryOn(500);
     }
 
     public URI apiUrl() {

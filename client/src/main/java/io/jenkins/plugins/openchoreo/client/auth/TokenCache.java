@@ -26,8 +26,6 @@ import java.util.function.Supplier;
  */
 public final class TokenCache {
 
-    private static final TokenCache SHARED = new TokenCache(Clock.systemUTC());
-
     private final Clock clock;
     private final Map<Key, AccessToken> tokens = new ConcurrentHashMap<>();
     private final Map<Key, CompletableFuture<AccessToken>> inFlight = new ConcurrentHashMap<>();
@@ -36,11 +34,6 @@ public final class TokenCache {
 
     public TokenCache(Clock clock) {
         this.clock = clock;
-    }
-
-    /** The process-wide cache the front ends use, so consecutive deploys reuse a token. */
-    public static TokenCache shared() {
-        return SHARED;
     }
 
     Clock clock() {
@@ -97,7 +90,7 @@ public final class TokenCache {
         discoveredEndpoints.put(apiUrl, tokenUrl);
     }
 
-    /** Drops everything (tests, and the plugin when its configuration changes). */
+    /** Drops everything (tests, and {@code OpenChoreoEngine.clearTokens}). */
     public void clear() {
         tokens.clear();
         workingMethods.clear();

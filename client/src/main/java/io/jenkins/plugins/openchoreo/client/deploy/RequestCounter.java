@@ -39,4 +39,9 @@ public final class RequestCounter implements CallObserver {
             return List.copyOf(requestIds);
         }
     }
+
+    /** What was counted so far, with the wall time of the whole deploy. */
+    Traffic traffic(long durationMillis) {
+        return new Traffic(requestIds(), api(), identityProvider(), durationMillis);
+    }
 }

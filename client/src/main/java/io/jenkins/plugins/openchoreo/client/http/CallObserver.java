@@ -1,6 +1,7 @@
 package io.jenkins.plugins.openchoreo.client.http;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * Hears of every HTTP attempt and every retry: the plugin prints them to the build log, the CLI
@@ -25,6 +26,26 @@ public interface CallObserver {
      */
     static String retryText(HttpCall call, int attempt, String reason, Duration delay) {
         return call.describe() + " in " + delay.toMillis() + " ms (attempt " + attempt + " failed: " + reason + ")";
+    }
+
+    /** The observer with every text it hears (a retry's reason, a message) passed through {@code mask} first. */
+    static CallObserver masked(CallObserver observer, UnaryOperator<String> mask) {
+        return new CallObserver() {
+            @Override
+            public void attempted(HttpCall call, int status, String requestId, Duration elapsed) {
+                observer.attempted(call, status, requestId, elapsed);
+            }
+
+            @Override
+            public void retrying(HttpCall call, int attempt, String reason, Duration delay) {
+                observer.retrying(call, attempt, mask.apply(reason), delay);
+            }
+
+            @Override
+            public void info(String message) {
+                observer.info(mask.apply(message));
+            }
+        };
     }
 
     /** Combines observers: each hears every event. */

@@ -65,8 +65,13 @@ public final class Transport implements AutoCloseable {
     });
 
     private final HttpSettings settings;
-    private final CloseableHttpClient client;
     private final String userAgent;
+    // Guarded by this: the pooled client (null once closed while idle), the calls using it, and
+    // whether it is to be closed as soon as none does (retired) or for good (closed).
+    private CloseableHttpClient client;
+    private int inFlight;
+    private boolean retired;
+    private boolean closed;
 
     public Transport(HttpSettings settings) {
         this.settings = settings;
@@ -88,6 +93,15 @@ public final class Transport implements AutoCloseable {
      * left of an overall deadline).
      */
     public HttpResult send(HttpCall call, Duration budget, CallObserver observer) {
+        CloseableHttpClient pooled = acquire();
+        try {
+            return send(pooled, call, budget, observer);
+        } finally {
+            release();
+        }
+    }
+
+    private HttpResult send(CloseableHttpClient pooled, HttpCall call, Duration budget, CallObserver observer) {
         String requestId = UUID.randomUUID().toString();
         HttpUriRequestBase request = new HttpUriRequestBase(call.method(), call.uri());
         call.headers().forEach(request::setHeader);
@@ -112,7 +126,7 @@ public final class Transport implements AutoCloseable {
         }, INTERRUPT_CHECK_MILLIS, INTERRUPT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         try {
-            HttpResult result = client.execute(request, response -> read(response, requestId, start));
+            HttpResult result = pooled.execute(request, response -> read(response, requestId, start));
             observer.attempted(call, result.status(), requestId, result.elapsed());
             return result;
         } catch (IOException | RuntimeException e) {
@@ -130,6 +144,52 @@ public final class Transport implements AutoCloseable {
         } finally {
             watchdog.cancel(false);
             interruptCheck.cancel(false);
+        }
+    }
+
+    /** The client for one call; a retired transport opens a new pool for a late caller (closed after it). */
+    private synchronized CloseableHttpClient acquire() {
+        if (closed) {
+            throw new IllegalStateException(
+                    "This HTTP transport is closed: the OpenChoreo engine that made it was closed");
+        }
+        if (client == null) {
+            client = build(settings, userAgent);
+        }
+        inFlight++;
+        return client;
+    }
+
+    private synchronized void release() {
+        inFlight--;
+        if (retired || closed) {
+            closeIfIdle();
+        }
+    }
+
+    /**
+     * Closes the pooled connections as soon as no call uses them (at once when idle). For an
+     * engine that drops this transport from its pool: a call still under way finishes first, and
+     * a caller that still holds the transport gets a fresh pool for each later call.
+     */
+    public synchronized void retire() {
+        retired = true;
+        closeIfIdle();
+    }
+
+    /** Whether it holds an open connection pool (false once retired or closed and idle). */
+    public synchronized boolean isOpen() {
+        return client != null;
+    }
+
+    private void closeIfIdle() {
+        if (inFlight == 0 && client != null) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                // Closing idle pooled connections cannot lose data; nothing to report.
+            }
+            client = null;
         }
     }
 
@@ -236,12 +296,10 @@ public final class Transport implements AutoCloseable {
         return builder.build();
     }
 
+    /** Refuses new calls and closes the pooled connections once the calls under way have ended. */
     @Override
-    public void close() {
-        try {
-            client.close();
-        } catch (IOException e) {
-            // Closing idle pooled connections cannot lose data; nothing to report.
-        }
+    public synchronized void close() {
+        closed = true;
+        closeIfIdle();
     }
 }

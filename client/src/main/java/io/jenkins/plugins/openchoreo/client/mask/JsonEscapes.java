@@ -17,6 +17,10 @@ final class JsonEscapes {
     /** The escaped forms of the value that differ from it (without the quotes). */
     static Set<String> of(String value) {
         Set<String> forms = new LinkedHashSet<>();
+        if (plain(value)) {
+            // The common case (a JWT, a base64url secret): every encoder writes it as it is.
+            return forms;
+        }
         for (boolean upper : new boolean[] {false, true}) {
             forms.add(escape(value, false, false, false, upper));
             forms.add(escape(value, true, false, false, upper));
@@ -26,6 +30,17 @@ final class JsonEscapes {
         }
         forms.remove(value);
         return forms;
+    }
+
+    /** Whether no encoder above would escape any character of the value. */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '/' || c == '<' || c == '>' || c == '&') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String escape(String value, boolean htmlSafe, boolean slash, boolean asciiOnly, boolean upperHex) {

@@ -35,6 +35,9 @@ public final class SecretMasker {
             + "|secret\\s*+=\\s*+\"?+|\"secret\"\\s*+:\\s*+\"?+)([^\"&\\s,}]++)");
 
     private final Set<String> secrets = new LinkedHashSet<>();
+    // Built when text is next masked, not on every add: a run adds a secret in several forms and then
+    // a token, and building the automaton for each add cost a fresh CLI process milliseconds between
+    // its token and its first API call. Null: secrets were added since the last build.
     private volatile LiteralFinder finder = new LiteralFinder(List.of());
 
     /** Adds a secret, with the encoded forms it may appear in. Null and very short values are ignored. */
@@ -67,9 +70,22 @@ public final class SecretMasker {
 
     private synchronized SecretMasker addForms(Set<String> forms) {
         if (secrets.addAll(forms)) {
-            finder = new LiteralFinder(secrets);
+            finder = null;
         }
         return this;
+    }
+
+    private LiteralFinder finder() {
+        LiteralFinder built = finder;
+        if (built != null) {
+            return built;
+        }
+        synchronized (this) {
+            if (finder == null) {
+                finder = new LiteralFinder(secrets);
+            }
+            return finder;
+        }
     }
 
     /** The text with every known secret and every credential-shaped string replaced by {@value #MASK}. */
@@ -77,7 +93,7 @@ public final class SecretMasker {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = replace(text, finder.ranges(text));
+        String masked = replace(text, finder().ranges(text));
         masked = replace(masked, JwtShapes.ranges(masked));
         masked = AUTH_HEADER.matcher(masked).replaceAll("$1 " + MASK);
         return SECRET_FIELD.matcher(masked).replaceAll("$1" + MASK);

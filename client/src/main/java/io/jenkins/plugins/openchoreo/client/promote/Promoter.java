@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
 import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import io.jenkins.plugins.openchoreo.client.api.PromotionClient;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployListener;
+import io.jenkins.plugins.openchoreo.client.deploy.FilteredListener;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployOutcome;
 import io.jenkins.plugins.openchoreo.client.deploy.PortalLinks;
 import io.jenkins.plugins.openchoreo.client.deploy.RequestCounter;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.ForbiddenException;
 import io.jenkins.plugins.openchoreo.client.error.NotFoundException;
 import io.jenkins.plugins.openchoreo.client.http.CallObserver;
+import io.jenkins.plugins.openchoreo.client.mask.SecretMasker;
 import io.jenkins.plugins.openchoreo.client.error.RolloutNotFollowedException;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutBaseline;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;
@@ -64,21 +66,26 @@ public final class Promoter {
 
     private final ConnectionSettings settings;
     private final Credentials credentials;
-    private final TokenCache cache;
+    private final OpenChoreoEngine engine;
+    /** The masker of the promotion's connection: every text the listener hears goes through it. */
+    private final SecretMasker masker;
     private final DeployListener listener;
 
-    public Promoter(ConnectionSettings settings, Credentials credentials, TokenCache cache, DeployListener listener) {
+    public Promoter(ConnectionSettings settings, Credentials credentials, OpenChoreoEngine engine,
+            DeployListener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.cache = Objects.requireNonNull(cache, "cache");
-        this.listener = listener == null ? DeployListener.NONE : listener;
+        this.engine = Objects.requireNonNull(engine, "engine");
+        // Knows the secrets from the start, so texts before the connection is made are masked too.
+        this.masker = OpenChoreoConnection.learnSecrets(new SecretMasker(), settings, credentials);
+        this.listener = FilteredListener.masked(listener, masker);
     }
 
     public PromoteResult promote(PromoteRequest request) {
         long start = System.nanoTime();
         PromoteInputs.check(request);
         RequestCounter counter = new RequestCounter();
-        OpenChoreoConnection connection = new OpenChoreoConnection(settings, credentials, cache,
+        OpenChoreoConnection connection = engine.connect(settings, credentials, masker,
                 CallObserver.both(counter, listener));
         Execution execution = new Execution(request, connection);
         execution.run();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.api;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -205,10 +206,11 @@ class WorkloadClientTest {
 
     @Test
     void aMissingRouteIsToldFromAMissingObject() {
-        OpenChoreoConnection wrongBase = new OpenChoreoConnection(ConnectionSettings.builder(sandbox.apiUrl() + "/portal")
+        OpenChoreoConnection wrongBase = new OpenChoreoEngine().connect(
+                ConnectionSettings.builder(sandbox.apiUrl() + "/portal")
                 .tokenUrl(sandbox.tokenUrl().toString()).http(SandboxTestSupport.FAST_HTTP)
                 .retry(SandboxTestSupport.FAST_RETRY).build(), SandboxTestSupport.credentials(sandbox.defaultClient()),
-                new TokenCache(java.time.Clock.systemUTC()), listener);
+                listener);
         assertThatThrownBy(() -> wrongBase.workloads().listByComponent("default", "greeter"))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.API_ROUTE_NOT_FOUND);
@@ -220,8 +222,8 @@ class WorkloadClientTest {
     @Test
     void aReadyTokenThatIsRefusedSaysToRenewIt() {
         String expired = sandbox.mintToken(sandbox.defaultClient().clientId(), Duration.ofSeconds(-5));
-        OpenChoreoConnection fixed = new OpenChoreoConnection(SandboxTestSupport.settings(sandbox),
-                Credentials.token(expired), new TokenCache(java.time.Clock.systemUTC()), listener);
+        OpenChoreoConnection fixed = new OpenChoreoEngine().connect(SandboxTestSupport.settings(sandbox),
+                Credentials.token(expired), listener);
         assertThatThrownBy(() -> fixed.workloads().listByComponent("default", "greeter"))
                 .isInstanceOfSatisfying(UnauthorizedException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.API_UNAUTHORIZED);

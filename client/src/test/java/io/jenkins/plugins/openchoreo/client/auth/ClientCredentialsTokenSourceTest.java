@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.auth;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import static io.jenkins.plugins.openchoreo.client.SandboxTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,7 @@ class ClientCredentialsTokenSourceTest {
     private final MutableClock clock = new MutableClock();
     private final RecordingListener listener = new RecordingListener();
     private TokenCache cache;
+    private OpenChoreoEngine engine;
 
     @BeforeEach
     void fresh() {
@@ -54,6 +56,7 @@ class ClientCredentialsTokenSourceTest {
         sandbox.setTokenLifetime(Duration.ofHours(1));
         sandbox.setExpiresInFormat(ExpiresInFormat.NUMBER);
         cache = new TokenCache(clock);
+        engine = new OpenChoreoEngine(cache);
     }
 
     private SandboxClient client(AuthMethod method, String secret) {
@@ -62,7 +65,7 @@ class ClientCredentialsTokenSourceTest {
 
     private OpenChoreoConnection connect(SandboxClient client, ClientAuthMethod method) {
         ConnectionSettings s = settings(sandbox).toBuilder().authMethod(method).build();
-        return new OpenChoreoConnection(s, Credentials.client(client.clientId(), client.secret()), cache, listener);
+        return engine.connect(s, Credentials.client(client.clientId(), client.secret()), listener);
     }
 
     @ParameterizedTest
@@ -98,9 +101,9 @@ class ClientCredentialsTokenSourceTest {
     @Test
     void autoReportsBothMethodsWhenNeitherWorks() {
         SandboxClient client = client(AuthMethod.POST, "right-secret");
-        OpenChoreoConnection wrong = new OpenChoreoConnection(settings(sandbox).toBuilder()
+        OpenChoreoConnection wrong = engine.connect(settings(sandbox).toBuilder()
                 .authMethod(ClientAuthMethod.AUTO).build(), Credentials.client(client.clientId(), "wrong-secret"),
-                cache, listener);
+                listener);
         assertThatThrownBy(() -> wrong.tokens().token(listener))
                 .isInstanceOfSatisfying(TokenException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID_CLIENT);
@@ -125,15 +128,15 @@ class ClientCredentialsTokenSourceTest {
         SandboxClient client = client(AuthMethod.POST, "right-secret");
         CredentialHints words = new CredentialHints("check OPENCHOREO_CLIENT_ID and OPENCHOREO_CLIENT_SECRET",
                 "set a fresh OPENCHOREO_TOKEN");
-        OpenChoreoConnection wrong = new OpenChoreoConnection(settings(sandbox).toBuilder().credentialHints(words)
-                .build(), Credentials.client(client.clientId(), "wrong-secret"), cache, listener);
+        OpenChoreoConnection wrong = engine.connect(settings(sandbox).toBuilder().credentialHints(words)
+                .build(), Credentials.client(client.clientId(), "wrong-secret"), listener);
         assertThatThrownBy(() -> wrong.tokens().token(listener)).isInstanceOfSatisfying(TokenException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID_CLIENT);
             assertThat(e.hint()).isEqualTo("check OPENCHOREO_CLIENT_ID and OPENCHOREO_CLIENT_SECRET");
         });
         // A ready token the API refuses cannot be renewed by the engine: the front end's words for that too.
-        OpenChoreoConnection ready = new OpenChoreoConnection(settings(sandbox).toBuilder().credentialHints(words)
-                .build(), Credentials.token("not-a-token-the-api-trusts"), cache, listener);
+        OpenChoreoConnection ready = engine.connect(settings(sandbox).toBuilder().credentialHints(words)
+                .build(), Credentials.token("not-a-token-the-api-trusts"), listener);
         assertThatThrownBy(() -> ready.workloads().listByComponent("default", "greeter"))
                 .isInstanceOfSatisfying(io.jenkins.plugins.openchoreo.client.error.OpenChoreoException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.API_UNAUTHORIZED);
@@ -263,7 +266,7 @@ class ClientCredentialsTokenSourceTest {
         connect(client, ClientAuthMethod.POST).tokens().token(listener);
         ConnectionSettings withAudience = settings(sandbox).toBuilder()
                 .tokenParameters(new TokenParameters(null, "openchoreo-api", null)).build();
-        new OpenChoreoConnection(withAudience, Credentials.client(client.clientId(), client.secret()), cache, listener)
+        engine.connect(withAudience, Credentials.client(client.clientId(), client.secret()), listener)
                 .tokens().token(listener);
         assertThat(sandbox.count(Route.TOKEN)).isEqualTo(2);
         assertThat(sandbox.requests().get(1).body()).contains("audience=openchoreo-api");
@@ -291,14 +294,14 @@ class ClientCredentialsTokenSourceTest {
                 .authMethod(ClientAuthMethod.POST).http(settings(sandbox).http()).retry(settings(sandbox).retry())
                 .build();
         Credentials credentials = Credentials.client(client.clientId(), client.secret());
-        new OpenChoreoConnection(discovering, credentials, cache, listener).workloads()
+        engine.connect(discovering, credentials, listener).workloads()
                 .listByComponent("default", "greeter");
         assertThat(sandbox.count(Route.PROTECTED_RESOURCE)).isEqualTo(1);
         assertThat(sandbox.count(Route.OIDC_DISCOVERY)).isEqualTo(1);
         assertThat(sandbox.count(Route.TOKEN)).isEqualTo(1);
         assertThat(listener.all()).contains("Discovered the token endpoint " + sandbox.tokenUrl());
 
-        new OpenChoreoConnection(discovering, credentials, cache, listener).workloads()
+        engine.connect(discovering, credentials, listener).workloads()
                 .listByComponent("default", "greeter");
         assertThat(sandbox.count(Route.PROTECTED_RESOURCE)).isEqualTo(1);
         assertThat(sandbox.count(Route.TOKEN)).isEqualTo(1);
@@ -308,7 +311,7 @@ class ClientCredentialsTokenSourceTest {
     void discoveryFallsBackToOauthMetadataAndFailsClearly() {
         sandbox.faults().add(Fault.on(Route.OIDC_DISCOVERY).status(404));
         TokenEndpointDiscovery discovery = new TokenEndpointDiscovery(
-                OpenChoreoConnection.transport(settings(sandbox).http()),
+                engine.transport(settings(sandbox).http()),
                 new io.jenkins.plugins.openchoreo.client.retry.Retrier(settings(sandbox).retry()), cache);
         assertThat(discovery.tokenEndpoint(sandbox.apiUrl(), listener)).isEqualTo(sandbox.tokenUrl());
         assertThat(sandbox.count(Route.OAUTH_AS_DISCOVERY)).isEqualTo(1);
@@ -316,7 +319,7 @@ class ClientCredentialsTokenSourceTest {
         TokenCache empty = new TokenCache(clock);
         sandbox.faults().add(Fault.on(Route.PROTECTED_RESOURCE).status(404));
         TokenEndpointDiscovery failing = new TokenEndpointDiscovery(
-                OpenChoreoConnection.transport(settings(sandbox).http()),
+                engine.transport(settings(sandbox).http()),
                 new io.jenkins.plugins.openchoreo.client.retry.Retrier(settings(sandbox).retry()), empty);
         assertThatThrownBy(() -> failing.tokenEndpoint(sandbox.apiUrl(), listener))
                 .isInstanceOfSatisfying(io.jenkins.plugins.openchoreo.client.error.OpenChoreoException.class, e -> {
@@ -332,8 +335,8 @@ class ClientCredentialsTokenSourceTest {
     @Test
     void wrongSecretWrongMethodAndOtherRefusalsAreTypedWithHints() {
         SandboxClient client = client(AuthMethod.POST, "typed-secret");
-        assertThatThrownBy(() -> new OpenChoreoConnection(settings(sandbox), Credentials.client(client.clientId(),
-                "not-the-secret"), cache, listener).tokens().token(listener))
+        assertThatThrownBy(() -> engine.connect(settings(sandbox), Credentials.client(client.clientId(),
+                "not-the-secret"), listener).tokens().token(listener))
                 .isInstanceOfSatisfying(TokenException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID_CLIENT);
                     assertThat(e.oauthError()).isEqualTo("invalid_client");
@@ -378,8 +381,8 @@ class ClientCredentialsTokenSourceTest {
         sandbox.faults().add(Fault.on(Route.TOKEN).status(500).body("application/json",
                 "{\"error\":\"server_error\"}").times(20));
         TokenCache empty = new TokenCache(clock);
-        assertThatThrownBy(() -> new OpenChoreoConnection(settings(sandbox), Credentials.client(client.clientId(),
-                client.secret()), empty, listener).tokens().token(listener))
+        assertThatThrownBy(() -> new OpenChoreoEngine(empty).connect(settings(sandbox),
+                Credentials.client(client.clientId(), client.secret()), listener).tokens().token(listener))
                 .isInstanceOfSatisfying(TokenException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_SERVER_ERROR);
                     assertThat(e.category()).isEqualTo(ErrorCategory.SERVER);
@@ -389,8 +392,8 @@ class ClientCredentialsTokenSourceTest {
     private void expectTokenError(String body, int status, ErrorCode code, SandboxClient client) {
         sandbox.faults().add(Fault.on(Route.TOKEN).status(status).body("application/json", body));
         TokenCache empty = new TokenCache(clock);
-        assertThatThrownBy(() -> new OpenChoreoConnection(settings(sandbox), Credentials.client(client.clientId(),
-                client.secret()), empty, listener).tokens().token(listener))
+        assertThatThrownBy(() -> new OpenChoreoEngine(empty).connect(settings(sandbox),
+                Credentials.client(client.clientId(), client.secret()), listener).tokens().token(listener))
                 .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.openchoreo.client.MutableClock;
-import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.RecordingListener;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
@@ -31,7 +30,7 @@ class TokenEndpointDiscoveryTest {
 
     private URI discover(String apiUrl) {
         TokenEndpointDiscovery discovery = new TokenEndpointDiscovery(
-                OpenChoreoConnection.transport(SandboxTestSupport.FAST_HTTP),
+                SandboxTestSupport.transport(SandboxTestSupport.FAST_HTTP),
                 new Retrier(SandboxTestSupport.FAST_RETRY), new TokenCache(new MutableClock()));
         return discovery.tokenEndpoint(URI.create(apiUrl), listener);
     }
@@ -131,7 +130,7 @@ class TokenEndpointDiscoveryTest {
             tls.faults().add(Fault.on(Route.OIDC_DISCOVERY).body("application/json",
                     "{\"token_endpoint\":\"" + downgraded + "\"}"));
             TokenEndpointDiscovery discovery = new TokenEndpointDiscovery(
-                    OpenChoreoConnection.transport(SandboxTestSupport.FAST_HTTP.withCaBundlePem(tls.caBundlePem())),
+                    SandboxTestSupport.transport(SandboxTestSupport.FAST_HTTP.withCaBundlePem(tls.caBundlePem())),
                     new Retrier(SandboxTestSupport.FAST_RETRY), new TokenCache(new MutableClock()));
             assertThatThrownBy(() -> discovery.tokenEndpoint(tls.apiUrl(), listener))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
@@ -148,7 +147,7 @@ class TokenEndpointDiscoveryTest {
             tls.faults().add(Fault.on(Route.PROTECTED_RESOURCE).body("application/json",
                     "{\"authorization_servers\":[\"" + tls.issuer().toString().replace("https://", "http://") + "\"]}"));
             TokenEndpointDiscovery discovery = new TokenEndpointDiscovery(
-                    OpenChoreoConnection.transport(SandboxTestSupport.FAST_HTTP.withCaBundlePem(tls.caBundlePem())),
+                    SandboxTestSupport.transport(SandboxTestSupport.FAST_HTTP.withCaBundlePem(tls.caBundlePem())),
                     new Retrier(SandboxTestSupport.FAST_RETRY), new TokenCache(new MutableClock()));
             assertThatThrownBy(() -> discovery.tokenEndpoint(tls.apiUrl(), listener))
                     .isInstanceOfSatisfying(InvalidRequestException.class,

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.contract;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployListener;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
@@ -31,7 +31,6 @@ import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,13 +194,12 @@ class ContractTest {
     }
 
     private Deployer deployer(SandboxClient client) {
-        return new Deployer(settings(), SandboxTestSupport.credentials(client), new TokenCache(Clock.systemUTC()), null,
+        return new Deployer(settings(), SandboxTestSupport.credentials(client), new OpenChoreoEngine(), null,
                 DeployListener.NONE);
     }
 
     private OpenChoreoConnection connection(SandboxClient client) {
-        return new OpenChoreoConnection(settings(), SandboxTestSupport.credentials(client),
-                new TokenCache(Clock.systemUTC()), CallObserver.NONE);
+        return new OpenChoreoEngine().connect(settings(), SandboxTestSupport.credentials(client), CallObserver.NONE);
     }
 
     private final WaitOptions fast = WaitOptions.defaults().withTimeout(Duration.ofSeconds(10))
@@ -211,7 +209,7 @@ class ContractTest {
     private void connectionCheckWithDiscovery() {
         ConnectionSettings discovering = settings().toBuilder().tokenUrl(null).build();
         ConnectionCheck.run(discovering, SandboxTestSupport.credentials(sandbox.defaultClient()),
-                new TokenCache(Clock.systemUTC()), "default", "greeter", CallObserver.NONE);
+                new OpenChoreoEngine(), "default", "greeter", CallObserver.NONE);
         assertThat(connection(sandbox.defaultClient()).workloads().healthy()).isTrue();
     }
 
@@ -249,8 +247,8 @@ class ContractTest {
         sandbox.faults().add(Fault.on(Route.WORKLOAD_UPDATE).status(500).times(1));
         deployer(ci).deploy(DeployRequest.builder("greeter", "registry.example.com/greeter:5").project("shop").build());
         // An expired ready token: the token check's 401.
-        OpenChoreoConnection expired = new OpenChoreoConnection(settings(), Credentials.token(sandbox.mintToken(
-                Sandbox.DEFAULT_CLIENT_ID, Duration.ofSeconds(-1))), new TokenCache(Clock.systemUTC()),
+        OpenChoreoConnection expired = new OpenChoreoEngine().connect(settings(), Credentials.token(sandbox.mintToken(
+                Sandbox.DEFAULT_CLIENT_ID, Duration.ofSeconds(-1))),
                 CallObserver.NONE);
         expectFailure(() -> expired.workloads().listByComponent("default", "greeter"));
     }
@@ -329,7 +327,7 @@ class ContractTest {
     }
 
     private Promoter promoter(SandboxClient client) {
-        return new Promoter(settings(), SandboxTestSupport.credentials(client), new TokenCache(Clock.systemUTC()),
+        return new Promoter(settings(), SandboxTestSupport.credentials(client), new OpenChoreoEngine(),
                 DeployListener.NONE);
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,6 +49,7 @@ class DeployOverlapTest {
 
     private Sandbox sandbox;
     private TokenCache cache;
+    private OpenChoreoEngine engine;
     private final RecordingListener listener = new RecordingListener();
 
     @TempDir
@@ -63,6 +65,7 @@ class DeployOverlapTest {
         run.putObject("spec").put("workflow", "docker-build");
         sandbox.putWorkflowRun("default", run);
         cache = new TokenCache(Clock.systemUTC());
+        engine = new OpenChoreoEngine(cache);
     }
 
     private DeployResult deploy(DeployRequest.Builder request) {
@@ -70,7 +73,7 @@ class DeployOverlapTest {
     }
 
     private DeployResult deploy(DeployRequest.Builder request, ConnectionSettings settings) {
-        return new Deployer(settings, SandboxTestSupport.credentials(sandbox.defaultClient()), cache,
+        return new Deployer(settings, SandboxTestSupport.credentials(sandbox.defaultClient()), engine,
                 new LocalWorkspaceFiles(repo), listener).deploy(request.build());
     }
 
@@ -91,8 +94,8 @@ class DeployOverlapTest {
 
         DeployResult result = deploy(greeter("r/g:3"));
 
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.UPDATED);
-        assertThat(result.workflowRunAnnotated()).isTrue();
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.UPDATED);
+        assertThat(result.change().workflowRunAnnotated()).isTrue();
         List<RecordedRequest> requests = sandbox.requests();
         assertThat(requests).hasSize(4);
         assertThat(sandbox.sequentialRoundTrips()).isEqualTo(3);
@@ -103,7 +106,7 @@ class DeployOverlapTest {
         assertThat(requests.stream().filter(r -> r.sequence() > 1).map(RecordedRequest::route))
                 .containsExactly(Route.WORKLOAD_UPDATE, Route.WORKFLOWRUN_UPDATE);
         assertThat(sandbox.workflowRun("default", RUN).orElseThrow().path("metadata").path("annotations")
-                .path("openchoreo.dev/workload").asText()).isEqualTo(result.workloadJson());
+                .path("openchoreo.dev/workload").asText()).isEqualTo(result.change().workloadJson());
     }
 
     @Test
@@ -112,8 +115,8 @@ class DeployOverlapTest {
 
         DeployResult result = deploy(greeter("r/g:2"));
 
-        assertThat(result.apiRequests()).isEqualTo(4);
-        assertThat(result.identityProviderRequests()).isEqualTo(1);
+        assertThat(result.traffic().apiRequests()).isEqualTo(4);
+        assertThat(result.traffic().identityProviderRequests()).isEqualTo(1);
         assertThat(sandbox.requests()).hasSize(5);
         assertThat(sandbox.sequentialRoundTrips()).isEqualTo(4);
         assertThat(sandbox.requests().get(0).route()).isEqualTo(Route.TOKEN);
@@ -131,8 +134,8 @@ class DeployOverlapTest {
 
         DeployResult lenient = deploy(DeployRequest.builder("greeter", "r/g:2").project("shop")
                 .workflowRun("no-such-run"));
-        assertThat(lenient.outcome()).isEqualTo(DeployOutcome.UPDATED);
-        assertThat(lenient.workflowRunAnnotated()).isFalse();
+        assertThat(lenient.change().outcome()).isEqualTo(DeployOutcome.UPDATED);
+        assertThat(lenient.change().workflowRunAnnotated()).isFalse();
         assertThat(lenient.warnings()).singleElement().asString().contains("was deployed").contains("no-such-run");
         assertThat(sandbox.count(Route.WORKFLOWRUN_UPDATE)).isZero();
     }

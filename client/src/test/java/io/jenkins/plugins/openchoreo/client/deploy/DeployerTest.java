@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,18 +58,20 @@ class DeployerTest {
     Path repo;
     private final RecordingListener listener = new RecordingListener();
     private TokenCache cache;
+    private OpenChoreoEngine engine;
 
     @BeforeEach
     void reset() {
         sandbox = SANDBOX.get(); // started once for the class, reset before each test
         sandbox.addComponent("default", "shop", "greeter");
         cache = new TokenCache(Clock.systemUTC());
+        engine = new OpenChoreoEngine(cache);
     }
 
     private Deployer deployer() {
         ConnectionSettings settings = SandboxTestSupport.settings(sandbox).toBuilder()
                 .portalUrl("https://portal.example.com/").build();
-        return new Deployer(settings, SandboxTestSupport.credentials(sandbox.defaultClient()), cache,
+        return new Deployer(settings, SandboxTestSupport.credentials(sandbox.defaultClient()), engine,
                 new LocalWorkspaceFiles(repo), listener);
     }
 
@@ -109,13 +112,14 @@ class DeployerTest {
     @Test
     void firstDeployCreatesTheConventionalWorkload() {
         DeployResult result = deploy(greeter("registry.example/greeter:1"));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.CREATED);
-        assertThat(result.workloadName()).isEqualTo("greeter-workload");
-        assertThat(result.previousImage()).isNull();
-        assertThat(result.portalUrl()).isEqualTo("https://portal.example.com/catalog/default/component/greeter");
-        assertThat(result.apiRequests()).isEqualTo(2);
-        assertThat(result.identityProviderRequests()).isEqualTo(1);
-        assertThat(result.requestIds()).hasSize(2).doesNotHaveDuplicates();
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(result.target().workloadName()).isEqualTo("greeter-workload");
+        assertThat(result.change().previousImage()).isNull();
+        assertThat(result.target().portalUrl())
+                .isEqualTo("https://portal.example.com/catalog/default/component/greeter");
+        assertThat(result.traffic().apiRequests()).isEqualTo(2);
+        assertThat(result.traffic().identityProviderRequests()).isEqualTo(1);
+        assertThat(result.traffic().requestIds()).hasSize(2).doesNotHaveDuplicates();
         assertThat(stored("greeter-workload").path("spec").path("owner").path("projectName").asText())
                 .isEqualTo("shop");
         assertThat(result.summary()).startsWith("Created Workload default/greeter-workload");
@@ -127,10 +131,11 @@ class DeployerTest {
         ObjectNode before = stored("greeter-workload");
         DeployResult result = deploy(greeter("registry.example/greeter:2"));
 
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.UPDATED);
-        assertThat(result.mode()).isEqualTo("image-only");
-        assertThat(result.previousImage()).isEqualTo("registry.example/greeter:1");
-        assertThat(result.changes()).containsExactly("image: registry.example/greeter:1 → registry.example/greeter:2");
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.UPDATED);
+        assertThat(result.change().mode()).isEqualTo("image-only");
+        assertThat(result.change().previousImage()).isEqualTo("registry.example/greeter:1");
+        assertThat(result.change().changes())
+                .containsExactly("image: registry.example/greeter:1 → registry.example/greeter:2");
         ObjectNode after = stored("greeter-workload");
         ((ObjectNode) before.path("spec").path("container")).put("image", "registry.example/greeter:2");
         assertThat(after.path("spec")).isEqualTo(before.path("spec"));
@@ -143,18 +148,18 @@ class DeployerTest {
         deploy(greeter("registry.example/greeter:1"));
         sandbox.clearRequests();
         DeployResult update = deploy(greeter("registry.example/greeter:2"));
-        assertThat(update.apiRequests()).isEqualTo(2);
-        assertThat(update.identityProviderRequests()).isZero();
+        assertThat(update.traffic().apiRequests()).isEqualTo(2);
+        assertThat(update.traffic().identityProviderRequests()).isZero();
         assertThat(apiRequests()).extracting(RecordedRequest::route)
                 .containsExactly(Route.WORKLOAD_LIST, Route.WORKLOAD_UPDATE);
 
         sandbox.clearRequests();
         DeployResult same = deploy(greeter("registry.example/greeter:2"));
-        assertThat(same.outcome()).isEqualTo(DeployOutcome.UNCHANGED);
-        assertThat(same.apiRequests()).isEqualTo(1);
+        assertThat(same.change().outcome()).isEqualTo(DeployOutcome.UNCHANGED);
+        assertThat(same.traffic().apiRequests()).isEqualTo(1);
         assertThat(sandbox.requests()).extracting(RecordedRequest::route).containsExactly(Route.WORKLOAD_LIST);
         assertThat(same.summary()).startsWith("Unchanged");
-        assertThat(same.changes()).isEmpty();
+        assertThat(same.change().changes()).isEmpty();
     }
 
     @Test
@@ -171,7 +176,8 @@ class DeployerTest {
         assertThat(after.path("metadata").path("labels").path("team").asText()).isEqualTo("payments");
         assertThat(after.path("metadata").path("labels").path("release").asText()).isEqualTo("r42");
         assertThat(after.path("metadata").path("annotations").path("owner").asText()).isEqualTo("alice@example.com");
-        assertThat(result.changes()).anySatisfy(c -> assertThat(c).startsWith("env: + FEATURE_X, ~ LOG_LEVEL"));
+        assertThat(result.change().changes())
+                .anySatisfy(c -> assertThat(c).startsWith("env: + FEATURE_X, ~ LOG_LEVEL"));
     }
 
     @Test
@@ -185,13 +191,13 @@ class DeployerTest {
                   endpoints:
                     - {component: pg, name: sql, visibility: project, envBindings: {host: DB_HOST}}
                 """);
-        assertThat(deploy(greeter("registry.example/greeter:1").descriptor("workload.yaml")).outcome())
+        assertThat(deploy(greeter("registry.example/greeter:1").descriptor("workload.yaml")).change().outcome())
                 .isEqualTo(DeployOutcome.CREATED);
         assertThat(stored("greeter-workload").at("/spec/endpoints/api/targetPort").asInt()).isEqualTo(8080);
         sandbox.clearRequests();
         DeployResult again = deploy(greeter("registry.example/greeter:1").descriptor("workload.yaml"));
-        assertThat(again.outcome()).isEqualTo(DeployOutcome.UNCHANGED);
-        assertThat(again.changes()).isEmpty();
+        assertThat(again.change().outcome()).isEqualTo(DeployOutcome.UNCHANGED);
+        assertThat(again.change().changes()).isEmpty();
         assertThat(sandbox.count(Route.WORKLOAD_UPDATE)).isZero();
     }
 
@@ -216,7 +222,7 @@ class DeployerTest {
                       value: prod
                 """);
         DeployResult result = deploy(greeter("registry.example/greeter:2").descriptor("app/workload.yaml"));
-        assertThat(result.mode()).isEqualTo("replace");
+        assertThat(result.change().mode()).isEqualTo("replace");
         ObjectNode after = stored("greeter-workload");
         assertThat(after.path("spec").path("endpoints").has("api")).isFalse();
         assertThat(after.path("spec").path("endpoints").path("rest").path("schema").path("content").asText())
@@ -224,7 +230,7 @@ class DeployerTest {
         assertThat(after.path("spec").path("container").path("env")).hasSize(1);
         assertThat(after.path("metadata").path("labels").path("team").isMissingNode()).isTrue();
         assertThat(after.path("metadata").path("labels").path("openchoreo.dev/component").asText()).isEqualTo("greeter");
-        assertThat(result.changes()).anySatisfy(c -> assertThat(c).contains("endpoints: + rest, - api"));
+        assertThat(result.change().changes()).anySatisfy(c -> assertThat(c).contains("endpoints: + rest, - api"));
     }
 
     @Test
@@ -233,7 +239,7 @@ class DeployerTest {
         Files.writeString(repo.resolve("workload.yaml"), "endpoints:\n  - {name: api, port: 9090, type: HTTP}\n");
         DeployResult result = deploy(greeter("registry.example/greeter:3").descriptor("workload.yaml")
                 .mode(DeployMode.IMAGE_ONLY));
-        assertThat(result.mode()).isEqualTo("image-only");
+        assertThat(result.change().mode()).isEqualTo("image-only");
         // Only what the descriptor names changes (its endpoint api, whole); everything else stays.
         ObjectNode expected = richWorkload("registry.example/greeter:3");
         ((ObjectNode) expected.path("spec").path("endpoints")).putObject("api").put("port", 9090).put("type", "HTTP")
@@ -267,7 +273,7 @@ class DeployerTest {
                 go.countDown();
                 List<DeployOutcome> outcomes = new ArrayList<>();
                 for (Future<DeployResult> result : results) {
-                    outcomes.add(result.get().outcome());
+                    outcomes.add(result.get().change().outcome());
                 }
                 assertThat(outcomes).containsExactlyInAnyOrder(DeployOutcome.CREATED, DeployOutcome.UPDATED);
             } finally {
@@ -284,7 +290,7 @@ class DeployerTest {
         sandbox.putWorkload("default", richWorkload("registry.example/greeter:1"));
         sandbox.faults().add(Fault.on(Route.WORKLOAD_UPDATE).status(500));
         DeployResult result = deploy(greeter("registry.example/greeter:2"));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.UPDATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.UPDATED);
         assertThat(sandbox.count(Route.WORKLOAD_UPDATE)).isEqualTo(2);
         assertThat(sandbox.count(Route.WORKLOAD_GET)).isEqualTo(1);
         assertThat(listener.all()).contains("lost a race");
@@ -304,8 +310,8 @@ class DeployerTest {
         assertThat(sandbox.requests()).noneMatch(r -> WRITES.contains(r.route()));
 
         DeployResult named = deploy(greeter("r/g:2").workloadName("greeter"));
-        assertThat(named.outcome()).isEqualTo(DeployOutcome.UPDATED);
-        assertThat(named.workloadName()).isEqualTo("greeter");
+        assertThat(named.change().outcome()).isEqualTo(DeployOutcome.UPDATED);
+        assertThat(named.target().workloadName()).isEqualTo("greeter");
     }
 
     @Test
@@ -347,12 +353,12 @@ class DeployerTest {
         run.putObject("spec").put("workflow", "docker-build");
         sandbox.putWorkflowRun("default", run);
         DeployResult result = deploy(greeter("registry.example/greeter:7").workflowRun("greeter-build-7"));
-        assertThat(result.workflowRunAnnotated()).isTrue();
+        assertThat(result.change().workflowRunAnnotated()).isTrue();
         ObjectNode stored = sandbox.workflowRun("default", "greeter-build-7").orElseThrow();
         JsonNode annotations = stored.path("metadata").path("annotations");
         assertThat(annotations.path("keep").asText()).isEqualTo("this");
         assertThat(annotations.path("openchoreo.dev/workload-from-source").asText()).isEqualTo("false");
-        assertThat(annotations.path("openchoreo.dev/workload").asText()).isEqualTo(result.workloadJson());
+        assertThat(annotations.path("openchoreo.dev/workload").asText()).isEqualTo(result.change().workloadJson());
         assertThat(stored.path("spec").path("workflow").asText()).isEqualTo("docker-build");
         assertThat(stored.path("metadata").path("labels").path("openchoreo.dev/component").asText()).isEqualTo("greeter");
     }
@@ -360,8 +366,8 @@ class DeployerTest {
     @Test
     void aMissingWorkflowRunIsAWarningUnlessAskedToFail() {
         DeployResult result = deploy(greeter("r/g:1").workflowRun("no-such-run"));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.CREATED);
-        assertThat(result.workflowRunAnnotated()).isFalse();
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(result.change().workflowRunAnnotated()).isFalse();
         assertThat(result.warnings()).singleElement().asString().contains("no-such-run").contains("was deployed");
 
         assertThatThrownBy(() -> deploy(greeter("r/g:2").workflowRun("no-such-run").failOnWorkflowRunError(true)))
@@ -371,10 +377,10 @@ class DeployerTest {
     @Test
     void aDryRunWritesNothingAndSaysWhatItWouldDo() {
         DeployResult create = deploy(greeter("r/g:1").dryRun(true));
-        assertThat(create.dryRun()).isTrue();
-        assertThat(create.outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(create.change().dryRun()).isTrue();
+        assertThat(create.change().outcome()).isEqualTo(DeployOutcome.CREATED);
         assertThat(create.summary()).startsWith("Would create");
-        assertThat(create.workloadJson()).contains("\"image\":\"r/g:1\"");
+        assertThat(create.change().workloadJson()).contains("\"image\":\"r/g:1\"");
         assertThat(sandbox.workloads("default")).isEmpty();
 
         sandbox.putWorkload("default", richWorkload("r/g:1"));
@@ -384,7 +390,7 @@ class DeployerTest {
         sandbox.clearRequests();
         DeployResult update = deploy(greeter("r/g:2").dryRun(true).workflowRun("run-1"));
         assertThat(update.summary()).startsWith("Would update");
-        assertThat(update.changes()).containsExactly("image: r/g:1 → r/g:2");
+        assertThat(update.change().changes()).containsExactly("image: r/g:1 → r/g:2");
         assertThat(sandbox.requests()).noneMatch(r -> WRITES.contains(r.route()));
         assertThat(stored("greeter-workload").path("spec").path("container").path("image").asText()).isEqualTo("r/g:1");
     }
@@ -395,7 +401,7 @@ class DeployerTest {
         SandboxClient watcher = sandbox.registerClient("watcher", "watcher-secret", AuthMethod.POST,
                 Role.ROLLOUT_WATCHER);
         Deployer mayRead = new Deployer(SandboxTestSupport.settings(sandbox),
-                SandboxTestSupport.credentials(watcher), cache, new LocalWorkspaceFiles(repo), listener);
+                SandboxTestSupport.credentials(watcher), engine, new LocalWorkspaceFiles(repo), listener);
 
         assertThatThrownBy(() -> mayRead.deploy(DeployRequest.builder("greeterr", "r/g:1").project("shop")
                 .dryRun(true).build())).isInstanceOfSatisfying(NotFoundException.class, e -> {
@@ -427,7 +433,7 @@ class DeployerTest {
     /** Each kind of problem gets the hint for its kind, not the naming rule for all (issue 18, point 7). */
     @Test
     void aProblemsHintFitsTheProblem() throws IOException {
-        assertThat(hintOf(greeter("registry.example.com/Greeter:1"))).isEqualTo(DeployInputs.IMAGE_HINT);
+        assertThat(hintOf(greeter("registry.example.com/Greeter:1"))).isEqualTo(RequestCheck.IMAGE_HINT);
         assertThat(hintOf(greeter("r/g:1").endpoints("[{name: api, type: HTTP, port: 80, visibility: [public]}]")))
                 .contains("visibility is a list of project, namespace, internal and external").doesNotContain("DNS");
         assertThat(hintOf(DeployRequest.builder("My_App", "r/g:1"))).contains("DNS-1123");
@@ -451,7 +457,7 @@ class DeployerTest {
         "registry.example.com:5000/greeter"})
     void anImageWithoutATagOrWithLatestIsDeployedWithAWarning(String image) {
         DeployResult result = deploy(greeter(image));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.CREATED);
         assertThat(result.warnings()).singleElement().asString().startsWith("The image " + image)
                 .contains("leaves the Workload unchanged").contains("Tag each build");
         assertThat(listener.warnings).anyMatch(line -> line.startsWith("The image " + image));

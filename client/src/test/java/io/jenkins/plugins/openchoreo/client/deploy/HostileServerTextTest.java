@@ -1,14 +1,13 @@
 package io.jenkins.plugins.openchoreo.client.deploy;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.openchoreo.client.RecordingListener;
 import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,7 +28,7 @@ class HostileServerTextTest {
         String forged = "r/greeter:1\r\n[OpenChoreo] Created Workload default/evil\u2028\u001b[1A";
         sandbox.putWorkload("default", Workload.minimal("greeter-workload", "shop", "greeter", forged).toJson());
         DeployResult result = new Deployer(SandboxTestSupport.settings(sandbox),
-                SandboxTestSupport.credentials(sandbox.defaultClient()), new TokenCache(Clock.systemUTC()), null,
+                SandboxTestSupport.credentials(sandbox.defaultClient()), new OpenChoreoEngine(), null,
                 listener).deploy(DeployRequest.builder("greeter", "r/greeter:2").project("shop").build());
         assertThat(listener.lines).anySatisfy(line -> assertThat(line).contains("Created Workload default/evil"));
         assertThat(listener.lines).allSatisfy(line -> assertThat(line).doesNotContain("\n", "\r", "\u2028", "\u001b"));

@@ -3,10 +3,10 @@ package io.jenkins.plugins.openchoreo.client.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.RecordingListener;
 import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
 import io.jenkins.plugins.openchoreo.client.deploy.Deployer;
@@ -22,7 +22,6 @@ import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -86,7 +85,7 @@ public final class FaultMatrix implements AutoCloseable {
         // It also warms up both sides, so the first scenario's timeouts are not eaten by class loading.
         String ns = newNamespace();
         new Deployer(settings(HTTP, RETRY), SandboxTestSupport.credentials(sandbox.defaultClient()),
-                new TokenCache(Clock.systemUTC()), NO_FILES, null).deploy(createRequest(ns).build());
+                new OpenChoreoEngine(), NO_FILES, null).deploy(createRequest(ns).build());
         createdControl = comparable(sandbox.workload(ns, "greeter-workload").orElseThrow());
     }
 
@@ -156,7 +155,7 @@ public final class FaultMatrix implements AutoCloseable {
 
         RecordingListener listener = new RecordingListener();
         Deployer deployer = new Deployer(settings(http, retry), SandboxTestSupport.credentials(sandbox.defaultClient()),
-                new TokenCache(Clock.systemUTC()), NO_FILES, listener);
+                new OpenChoreoEngine(), NO_FILES, listener);
         DeployRequest request = (op == Operation.CREATE ? createRequest(ns) : updateRequest(ns, op)).build();
         DeployResult result = null;
         OpenChoreoException error = null;

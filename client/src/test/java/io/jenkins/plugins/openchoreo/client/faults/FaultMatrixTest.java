@@ -97,16 +97,17 @@ class FaultMatrixTest {
 
         if (expected.success()) {
             assertThat(error).as("the deploy should have succeeded after retry").isNull();
-            assertThat(result.outcome()).isIn(op == Operation.CREATE ? Set.of(DeployOutcome.values())
+            assertThat(result.change().outcome()).isIn(op == Operation.CREATE ? Set.of(DeployOutcome.values())
                     : Set.of(DeployOutcome.UPDATED));
             assertThat(sandbox.workload(run.namespace(), "greeter-workload").orElseThrow().path("spec")
                     .path("container").path("image").asText()).isEqualTo(FaultMatrix.NEW_IMAGE);
             if (op.annotatesRun()) {
-                assertThat(result.workflowRunAnnotated()).isTrue();
+                assertThat(result.change().workflowRunAnnotated()).isTrue();
                 JsonNode annotations = sandbox.workflowRun(run.namespace(), FaultMatrix.RUN).orElseThrow()
                         .path("metadata").path("annotations");
                 assertThat(annotations.path("keep").asText()).isEqualTo("this");
-                assertThat(annotations.path("openchoreo.dev/workload").asText()).isEqualTo(result.workloadJson());
+                assertThat(annotations.path("openchoreo.dev/workload").asText())
+                        .isEqualTo(result.change().workloadJson());
             }
             if (run.kind().asksRetryAfter() && !(op == Operation.UPDATE && run.kind().name().startsWith("S500"))) {
                 assertThat(FaultMatrix.retryAfterDelays(run.listener())).as("pauses after a Retry-After in\n%s",

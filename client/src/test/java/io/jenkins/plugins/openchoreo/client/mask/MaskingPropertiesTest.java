@@ -38,6 +38,19 @@ class MaskingPropertiesTest {
                 .map(s -> "s3cR" + s);
     }
 
+    /** The shortcut for values no encoder escapes leaves out no form that differs from the value. */
+    @Property
+    void jsonEscapesOfAValueAreEveryEncodersFormThatDiffers(@ForAll("secrets") String secret) {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (int mode = 0; mode < 16; mode++) {
+            all.add(JsonEscapes.escape(secret, (mode & 1) != 0, (mode & 2) != 0, (mode & 4) != 0, (mode & 8) != 0));
+        }
+        all.remove(secret);
+        assertThat(all).containsAll(JsonEscapes.of(secret));
+        assertThat(JsonEscapes.of(secret).isEmpty()).isEqualTo(all.isEmpty());
+        assertThat(JsonEscapes.of("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJl-_~+=")).isEmpty();
+    }
+
     /** Every form a secret is known to travel or be echoed in. */
     static List<String> forms(String secret) {
         String form = URLEncoder.encode(secret, StandardCharsets.UTF_8);

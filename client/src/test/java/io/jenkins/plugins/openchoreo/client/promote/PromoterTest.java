@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.promote;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.RecordingListener;
 import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployOutcome;
 import io.jenkins.plugins.openchoreo.client.error.ConflictException;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
@@ -25,7 +25,6 @@ import io.jenkins.plugins.openchoreo.sandbox.Route;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
 import io.jenkins.plugins.openchoreo.client.rollout.WaitOptions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ class PromoterTest {
 
     private PromoteResult promote(String clientId, String secret, PromoteRequest.Builder request) {
         return new Promoter(SandboxTestSupport.settings(sandbox).toBuilder().portalUrl("https://portal.example.com")
-                .build(), Credentials.client(clientId, secret), new TokenCache(Clock.systemUTC()), listener)
+                .build(), Credentials.client(clientId, secret), new OpenChoreoEngine(), listener)
                 .promote(request.build());
     }
 

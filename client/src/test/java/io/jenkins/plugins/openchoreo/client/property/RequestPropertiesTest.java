@@ -79,7 +79,7 @@ class RequestPropertiesTest {
         }
         DeployResult result = deploy(request, true);
         if (result != null) {
-            assertThat(sandbox.workload(namespace, result.workloadName()).orElseThrow().path("spec")
+            assertThat(sandbox.workload(namespace, result.target().workloadName()).orElseThrow().path("spec")
                     .path("container").path("image").asText()).isEqualTo(request.image());
         }
     }
@@ -94,8 +94,9 @@ class RequestPropertiesTest {
         DeployRequest request = DeployRequest.builder(component, image).namespace(namespace).project(project)
                 .labels(labels).annotations(labels).env(env).build();
         DeployResult result = deploys.deployer(new MemoryFiles()).deploy(request);
-        assertThat(result.outcome()).isEqualTo(io.jenkins.plugins.openchoreo.client.deploy.DeployOutcome.CREATED);
-        var stored = sandbox.workload(namespace, result.workloadName()).orElseThrow();
+        assertThat(result.change().outcome())
+                .isEqualTo(io.jenkins.plugins.openchoreo.client.deploy.DeployOutcome.CREATED);
+        var stored = sandbox.workload(namespace, result.target().workloadName()).orElseThrow();
         assertThat(stored.path("spec").path("container").path("image").asText()).isEqualTo(image);
         assertThat(stored.path("spec").path("container").path("env")).hasSize((int) env.stream()
                 .map(e -> e.substring(0, e.indexOf('='))).distinct().count());

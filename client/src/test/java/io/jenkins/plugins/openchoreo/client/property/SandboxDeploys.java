@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.property;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
@@ -25,7 +26,7 @@ final class SandboxDeploys implements AutoCloseable {
 
     final Sandbox sandbox = Sandbox.start();
     final Tally tally;
-    private final TokenCache cache = new TokenCache(Clock.systemUTC());
+    private final OpenChoreoEngine engine = new OpenChoreoEngine(new TokenCache(Clock.systemUTC()));
 
     SandboxDeploys(Tally tally) {
         this.tally = tally;
@@ -33,7 +34,7 @@ final class SandboxDeploys implements AutoCloseable {
 
     Deployer deployer(MemoryFiles files) {
         return new Deployer(SandboxTestSupport.settings(sandbox), SandboxTestSupport.credentials(sandbox.defaultClient()),
-                cache, files, null);
+                engine, files, null);
     }
 
     /** Deploys and counts the outcome; the result, or null when the input was refused. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.rollout;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import io.jenkins.plugins.openchoreo.client.MutableClock;
 import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.RecordingListener;
 import io.jenkins.plugins.openchoreo.client.SandboxTestSupport;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployOutcome;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployRequest;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployResult;
@@ -28,7 +28,6 @@ import io.jenkins.plugins.openchoreo.sandbox.Route;
 import io.jenkins.plugins.openchoreo.sandbox.Sandbox;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxClient;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +68,7 @@ class RolloutWaitTest {
 
     private DeployResult deploy(SandboxClient client, DeployRequest.Builder request) {
         return new Deployer(SandboxTestSupport.settings(sandbox), SandboxTestSupport.credentials(client),
-                new TokenCache(Clock.systemUTC()), null, listener).deploy(request.build());
+                new OpenChoreoEngine(), null, listener).deploy(request.build());
     }
 
     private DeployRequest.Builder greeter(String image, WaitOptions wait) {
@@ -79,8 +78,8 @@ class RolloutWaitTest {
     /** The sandbox's own view, as an administrator would read it. */
     private OpenChoreoConnection admin() {
         SandboxClient admin = sandbox.registerClient("admin", "admin", AuthMethod.POST, Role.ADMIN);
-        return new OpenChoreoConnection(SandboxTestSupport.settings(sandbox), SandboxTestSupport.credentials(admin),
-                new TokenCache(Clock.systemUTC()), CallObserver.NONE);
+        return new OpenChoreoEngine().connect(SandboxTestSupport.settings(sandbox),
+                SandboxTestSupport.credentials(admin), CallObserver.NONE);
     }
 
     private String latestRelease() {
@@ -97,7 +96,7 @@ class RolloutWaitTest {
     @Test
     void aNewWorkloadIsFollowedUntilItsReleaseIsReadyWithEveryUrlTheServerGives() {
         DeployResult result = deploy(watcher, greeter("registry.example/greeter:1", fast));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.CREATED);
         assertThat(result.rollout().release()).isEqualTo(latestRelease()).startsWith("greeter-");
         assertThat(result.rollout().environment()).isEqualTo("development");
         // OpenChoreo @ad3f503 writes no invokeURL: the external gateway's https URL is shown.
@@ -156,7 +155,7 @@ class RolloutWaitTest {
         OpenChoreoConnection admin = admin();
         sandbox.clearRequests();
         DeployResult result = deploy(watcher, greeter("registry.example/greeter:2", fast));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.UPDATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.UPDATED);
         assertThat(result.rollout().release()).isNotEqualTo(old).isEqualTo(latestRelease());
         // When the wait said Ready, the binding really was: its resources evaluated for this release.
         JsonNode status = admin.rollouts().binding("default", "greeter-development").path("status");
@@ -179,7 +178,7 @@ class RolloutWaitTest {
     void anUnchangedDeployWaitsForTheCurrentRelease() {
         seedWithEndpoint("r/g:1");
         DeployResult result = deploy(watcher, greeter("r/g:1", fast));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.UNCHANGED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.UNCHANGED);
         assertThat(result.rollout().release()).isEqualTo(latestRelease());
     }
 
@@ -189,7 +188,7 @@ class RolloutWaitTest {
         String current = latestRelease();
         DeployResult result = deploy(watcher, greeter("r/g:1", fast.withTimeout(Duration.ofSeconds(3)))
                 .labels(Map.of("team", "payments")));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.UPDATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.UPDATED);
         assertThat(result.rollout().release()).isEqualTo(current);
     }
 
@@ -275,7 +274,7 @@ class RolloutWaitTest {
     @Test
     void theShippedCiRoleGetsOneSentenceNamingThePermissionAndAGreenDeploy() {
         DeployResult result = deploy(sandbox.defaultClient(), greeter("r/g:1", fast));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.CREATED);
         assertThat(result.rollout()).isNull();
         assertThat(result.toMap()).containsEntry("ready", false);
         assertThat(result.warnings()).containsExactly("Not following the rollout: the client may not read component "
@@ -321,7 +320,7 @@ class RolloutWaitTest {
     void withoutReleasebindingViewAFirstDeployStaysGreenWithAWarningAfterTheGrace() {
         SandboxClient releases = sandbox.registerClient("release-watcher", "rel", AuthMethod.POST, Role.RELEASE_WATCHER);
         DeployResult result = deploy(releases, greeter("r/g:1", fast.withVisibilityGrace(Duration.ofMillis(800))));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.CREATED);
         assertThat(result.rollout()).isNull();
         assertThat(result.warnings()).singleElement().asString().isEqualTo("Not following the rollout: no "
                 + "ReleaseBinding of component greeter became visible within 800 ms although release "
@@ -332,8 +331,8 @@ class RolloutWaitTest {
     @Test
     void atDefaultOptionsTheInvisibleBindingIsReportedWithinThirtySeconds() {
         SandboxClient releases = sandbox.registerClient("release-watcher", "rel", AuthMethod.POST, Role.RELEASE_WATCHER);
-        OpenChoreoConnection connection = new OpenChoreoConnection(SandboxTestSupport.settings(sandbox),
-                SandboxTestSupport.credentials(releases), new TokenCache(Clock.systemUTC()), CallObserver.NONE);
+        OpenChoreoConnection connection = new OpenChoreoEngine().connect(SandboxTestSupport.settings(sandbox),
+                SandboxTestSupport.credentials(releases), CallObserver.NONE);
         MutableClock clock = new MutableClock();
         Instant start = clock.instant();
         List<Duration> pauses = new ArrayList<>();
@@ -362,7 +361,7 @@ class RolloutWaitTest {
         sandbox.addComponent("default", "shop", "manual", false);
         DeployResult result = deploy(watcher, DeployRequest.builder("manual", "r/m:1").project("shop")
                 .waitOptions(fast));
-        assertThat(result.outcome()).isEqualTo(DeployOutcome.CREATED);
+        assertThat(result.change().outcome()).isEqualTo(DeployOutcome.CREATED);
         assertThat(result.warnings()).containsExactly("Not following the rollout: component manual does not deploy "
                 + "itself (spec.autoDeploy is false), so the Workload change makes no release to follow.");
         assertThatThrownBy(() -> deploy(watcher, DeployRequest.builder("manual", "r/m:2").project("shop")

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.openchoreo.it.keycloak;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
-import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
@@ -58,8 +58,8 @@ class KeycloakApiIT {
     private String token(String clientId) {
         ConnectionSettings settings = ConnectionSettings.builder(keycloak.server().baseUrl().toString())
                 .tokenUrl(keycloak.server().tokenUrl().toString()).authMethod(ClientAuthMethod.POST).build();
-        return new OpenChoreoConnection(settings, Credentials.client(clientId, keycloak.secret(clientId)),
-                new TokenCache(Clock.systemUTC()), keycloak.observer()).tokens().token(keycloak.observer()).value();
+        return new OpenChoreoEngine().connect(settings, Credentials.client(clientId, keycloak.secret(clientId)),
+                keycloak.observer()).tokens().token(keycloak.observer()).value();
     }
 
     private HttpResponse<String> get(Sandbox api, String path, String token) throws Exception {
@@ -149,20 +149,20 @@ class KeycloakApiIT {
                 }
             };
             Deployer deployer = new Deployer(settings, Credentials.client("ci-basic", keycloak.secret("ci-basic")),
-                    cache, new LocalWorkspaceFiles(repo), listener);
+                    new OpenChoreoEngine(cache), new LocalWorkspaceFiles(repo), listener);
 
             DeployResult created = deployer.deploy(DeployRequest.builder("greeter", "registry.example/greeter:1")
                     .project("shop").build());
             DeployResult updated = deployer.deploy(DeployRequest.builder("greeter", "registry.example/greeter:2")
                     .project("shop").build());
 
-            assertThat(created.outcome()).isEqualTo(DeployOutcome.CREATED);
-            assertThat(updated.outcome()).isEqualTo(DeployOutcome.UPDATED);
-            assertThat(updated.previousImage()).isEqualTo("registry.example/greeter:1");
+            assertThat(created.change().outcome()).isEqualTo(DeployOutcome.CREATED);
+            assertThat(updated.change().outcome()).isEqualTo(DeployOutcome.UPDATED);
+            assertThat(updated.change().previousImage()).isEqualTo("registry.example/greeter:1");
             // Discovery and one token for the first deploy; the cached token for the second.
-            assertThat(created.identityProviderRequests()).isGreaterThanOrEqualTo(2);
-            assertThat(updated.identityProviderRequests()).isZero();
-            assertThat(api.workload("default", created.workloadName()).orElseThrow()
+            assertThat(created.traffic().identityProviderRequests()).isGreaterThanOrEqualTo(2);
+            assertThat(updated.traffic().identityProviderRequests()).isZero();
+            assertThat(api.workload("default", created.target().workloadName()).orElseThrow()
                     .path("spec").path("container").path("image").asText()).isEqualTo("registry.example/greeter:2");
             assertThat(api.requests()).noneMatch(r -> r.toString().contains(keycloak.secret("ci-basic")));
             assertThat(String.join("\n", steps)).doesNotContain(keycloak.secret("ci-basic"));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.it.keycloak;
 
+import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.auth.AccessToken;
 import io.jenkins.plugins.openchoreo.client.auth.ClientAuthMethod;
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
-import io.jenkins.plugins.openchoreo.client.auth.TokenCache;
 import io.jenkins.plugins.openchoreo.client.auth.TokenClaims;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.TokenException;
@@ -19,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -49,8 +48,7 @@ class KeycloakTokensIT {
     private OpenChoreoConnection connect(String clientId, String secret, ClientAuthMethod method) {
         ConnectionSettings settings = ConnectionSettings.builder(keycloak.server().baseUrl().toString())
                 .tokenUrl(keycloak.server().tokenUrl().toString()).authMethod(method).build();
-        return new OpenChoreoConnection(settings, Credentials.client(clientId, secret),
-                new TokenCache(Clock.systemUTC()), observer);
+        return new OpenChoreoEngine().connect(settings, Credentials.client(clientId, secret), observer);
     }
 
     /** The realm's client for a method: ci-post for client_secret_post, ci-basic otherwise. */
@@ -96,8 +94,8 @@ class KeycloakTokensIT {
         try (Sandbox api = Sandbox.builder().trustIssuer(keycloak.issuer(), keycloak.server().jwksUrl()).start()) {
             ConnectionSettings settings = ConnectionSettings.builder(api.apiUrl().toString())
                     .authMethod(ClientAuthMethod.AUTO).build();
-            OpenChoreoConnection connection = new OpenChoreoConnection(settings,
-                    Credentials.client("ci-basic", keycloak.secret("ci-basic")), new TokenCache(Clock.systemUTC()),
+            OpenChoreoConnection connection = new OpenChoreoEngine().connect(settings,
+                    Credentials.client("ci-basic", keycloak.secret("ci-basic")),
                     observer);
 
             AccessToken token = connection.tokens().token(observer);
