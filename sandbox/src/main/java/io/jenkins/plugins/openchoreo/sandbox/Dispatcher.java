@@ -65,8 +65,8 @@ final class Dispatcher implements HttpHandler {
             sleep(latency);
             Optional<Fault> fault = faults.next(route);
             fault.ifPresent(f -> sleep(f.delay));
-            fault.ifPresent(Dispatcher::meet);
             if (fault.isPresent() && fault.get().reset) {
+                fault.ifPresent(Dispatcher::meet);
                 // An exception out of the handler makes the JDK server drop the connection unanswered.
                 log.finished(generation, index);
                 throw new IOException("sandbox fault: connection dropped");
@@ -80,6 +80,10 @@ final class Dispatcher implements HttpHandler {
                 // A sandbox bug must show as such, not as a dropped connection.
                 reply = Reply.error(500, "INTERNAL_ERROR", "sandbox failure: " + e);
             }
+            // Held at the gate with its answer made: requests held together all see the state they
+            // arrived in (two gated lists both find no Workload, however the threads are scheduled
+            // after the gate opens; meeting before answering once let one list see the other's create).
+            fault.ifPresent(Dispatcher::meet);
             log.answered(generation, index, reply);
             fault.map(f -> f.retryAfter).ifPresent(v -> exchange.getResponseHeaders().set("Retry-After", v));
             send(exchange, reply, fault.map(f -> f.slowBody).orElse(Duration.ZERO));

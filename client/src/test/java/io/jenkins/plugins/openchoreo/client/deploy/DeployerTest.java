@@ -252,9 +252,9 @@ class DeployerTest {
 
     @Test
     void concurrentFirstDeploysEndWithOneWorkloadAndBothGreen() throws Exception {
-        // A sandbox of its own, on a port no other test used: the gate below lets through the first two
-        // lists that arrive, and a stray one (a retry of a test before, still under way against the port
-        // its closed sandbox had) once took a place, so one deploy listed after the other had created.
+        // A sandbox of its own, so no request of another test can reach the gate. (The flake this test
+        // once had came from the sandbox: it answered a gated list after the gate opened, and one list
+        // read the store after the other deploy's create; gated requests now hold their answers made.)
         try (Sandbox own = Sandbox.start()) {
             sandbox = own;
             own.addComponent("default", "shop", "greeter");
