@@ -49,10 +49,10 @@ public final class OpenChoreoConnection {
             Credentials.Token token = (Credentials.Token) credentials;
             this.tokens = new FixedTokenSource(token.token(), settings.credentialHints().tokenRefused());
         }
-        ApiCaller caller = new ApiCaller(transport, retrier, tokens, masker, this.observer);
-        this.workloads = new WorkloadClient(settings.apiUrl(), caller);
-        this.rollouts = new RolloutClient(settings.apiUrl(), caller);
-        this.promotions = new PromotionClient(settings.apiUrl(), caller);
+        ApiCaller caller = new ApiCaller(settings.apiUrl(), transport, retrier, tokens, masker, this.observer);
+        this.workloads = new WorkloadClient(caller);
+        this.rollouts = new RolloutClient(caller);
+        this.promotions = new PromotionClient(caller);
     }
 
     /**

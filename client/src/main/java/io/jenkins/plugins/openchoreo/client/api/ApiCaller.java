@@ -21,31 +21,15 @@ import java.net.URI;
  * revoked). Other error answers become typed exceptions. One per connection, shared by its
  * {@link WorkloadClient}, {@link RolloutClient} and {@link PromotionClient}.
  */
-public final class ApiCaller {
+public record ApiCaller(URI apiUrl, Transport transport, Retrier retrier, TokenSource tokens, SecretMasker masker,
+        CallObserver observer) {
 
-    private final Transport transport;
-    private final Retrier retrier;
-    private final TokenSource tokens;
-    private final SecretMasker masker;
-    private final CallObserver observer;
-
-    public ApiCaller(Transport transport, Retrier retrier, TokenSource tokens, SecretMasker masker,
-            CallObserver observer) {
-        this.transport = transport;
-        this.retrier = retrier;
-        this.tokens = tokens;
-        this.masker = masker;
-        this.observer = observer;
-    }
-
-    /** The retry policy calls use unless they name another. */
-    Retrier retrier() {
-        return retrier;
-    }
-
-    /** The masker error texts go through, for text made from what calls return. */
-    SecretMasker masker() {
-        return masker;
+    /**
+     * The policy for a PUT: the server answers one that loses a race with a concurrent update with
+     * 500, which needs a fresh read and the change applied again, not the same body resent.
+     */
+    Retrier putPolicy() {
+        return retrier.withoutRetryOn(500);
     }
 
     /** Calls and reads a JSON object from a 2xx answer. */

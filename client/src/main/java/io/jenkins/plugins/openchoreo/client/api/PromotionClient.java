@@ -3,8 +3,6 @@ package io.jenkins.plugins.openchoreo.client.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
 import io.jenkins.plugins.openchoreo.client.error.NotFoundException;
-import io.jenkins.plugins.openchoreo.client.retry.Retrier;
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -15,30 +13,25 @@ import java.util.Optional;
  */
 public final class PromotionClient {
 
-    private final URI apiUrl;
     private final ApiCaller caller;
-    private final Retrier putPolicy;
 
-    public PromotionClient(URI apiUrl, ApiCaller caller) {
-        this.apiUrl = apiUrl;
+    public PromotionClient(ApiCaller caller) {
         this.caller = caller;
-        // The server answers a PUT that loses a race with 500: re-read, not resend (as for Workloads).
-        this.putPolicy = caller.retrier().withoutRetryOn(500);
     }
 
     /** {@code GET …/projects/{project}}. */
     public JsonNode project(String namespace, String project) {
-        return caller.json("GET", ApiPaths.namespaced(apiUrl, namespace, "projects", project), null);
+        return caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "projects", project), null);
     }
 
     /** {@code GET …/deploymentpipelines/{name}}. */
     public JsonNode deploymentPipeline(String namespace, String name) {
-        return caller.json("GET", ApiPaths.namespaced(apiUrl, namespace, "deploymentpipelines", name), null);
+        return caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "deploymentpipelines", name), null);
     }
 
     /** {@code GET …/componentreleases/{name}}. */
     public JsonNode componentRelease(String namespace, String name) {
-        return caller.json("GET", ApiPaths.namespaced(apiUrl, namespace, "componentreleases", name), null);
+        return caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "componentreleases", name), null);
     }
 
     /**
@@ -47,7 +40,7 @@ public final class PromotionClient {
      */
     public Optional<JsonNode> releaseBinding(String namespace, String name) {
         try {
-            return Optional.of(caller.json("GET", ApiPaths.namespaced(apiUrl, namespace, "releasebindings", name),
+            return Optional.of(caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "releasebindings", name),
                     null));
         } catch (NotFoundException e) {
             if (e.code() == ErrorCode.API_NOT_FOUND) {
@@ -60,12 +53,12 @@ public final class PromotionClient {
     /** {@code POST …/releasebindings}: 201 and the binding; a 409 arrives as {@code ConflictException}. */
     public JsonNode createReleaseBinding(String namespace, JsonNode binding) {
         ApiPaths.name("release binding", binding.path("metadata").path("name").asText(""), 253);
-        return caller.json("POST", ApiPaths.namespaced(apiUrl, namespace, "releasebindings", null), binding);
+        return caller.json("POST", ApiPaths.namespaced(caller.apiUrl(), namespace, "releasebindings", null), binding);
     }
 
     /** {@code PUT …/releasebindings/{name}}: replaces spec, labels and annotations; status stays the server's. */
     public JsonNode updateReleaseBinding(String namespace, String name, JsonNode binding) {
-        return caller.json("PUT", ApiPaths.namespaced(apiUrl, namespace, "releasebindings", name), binding,
-                putPolicy);
+        return caller.json("PUT", ApiPaths.namespaced(caller.apiUrl(), namespace, "releasebindings", name), binding,
+                caller.putPolicy());
     }
 }

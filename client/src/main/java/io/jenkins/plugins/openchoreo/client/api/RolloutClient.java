@@ -16,29 +16,25 @@ import java.util.List;
  */
 public final class RolloutClient {
 
-    private final URI apiUrl;
     private final ApiCaller caller;
-    private final SecretMasker masker;
 
-    public RolloutClient(URI apiUrl, ApiCaller caller) {
-        this.apiUrl = apiUrl;
-        this.masker = caller.masker();
+    public RolloutClient(ApiCaller caller) {
         this.caller = caller;
     }
 
     /** The masker this client's calls use, for text made from what they return. */
     public SecretMasker masker() {
-        return masker;
+        return caller.masker();
     }
 
     public JsonNode component(String namespace, String component) {
-        return caller.json("GET", ApiPaths.namespaced(apiUrl, namespace, "components", component), null);
+        return caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "components", component), null);
     }
 
     /** The component's bindings the caller may view (the server leaves out the others). */
     public List<JsonNode> bindings(String namespace, String component) {
         ApiPaths.name("component", component, 63);
-        JsonNode body = caller.json("GET", ApiPaths.withQuery(ApiPaths.namespaced(apiUrl, namespace,
+        JsonNode body = caller.json("GET", ApiPaths.withQuery(ApiPaths.namespaced(caller.apiUrl(), namespace,
                 "releasebindings", null), "component", component), null);
         List<JsonNode> items = new ArrayList<>();
         body.path("items").forEach(items::add);
@@ -47,7 +43,7 @@ public final class RolloutClient {
 
     /** One binding; 404 when it does not exist, then 403 when the caller lacks releasebinding:view. */
     public JsonNode binding(String namespace, String binding) {
-        return caller.json("GET", ApiPaths.namespaced(apiUrl, namespace, "releasebindings", binding), null);
+        return caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "releasebindings", binding), null);
     }
 
     /** The live resources of the binding's releases ({@code K8sResourceTreeResponse}), pods included. */
@@ -75,13 +71,13 @@ public final class RolloutClient {
                 podName, "sinceSeconds", String.valueOf(sinceSeconds)), null);
         List<String> lines = new ArrayList<>();
         for (JsonNode entry : body.path("logEntries")) {
-            lines.add(masker.mask(entry.path("log").asText("")));
+            lines.add(caller.masker().mask(entry.path("log").asText("")));
         }
         return lines;
     }
 
     private URI resources(String namespace, String binding, String what) {
-        return URI.create(ApiPaths.namespaced(apiUrl, namespace, "releasebindings", binding) + "/k8sresources/"
+        return URI.create(ApiPaths.namespaced(caller.apiUrl(), namespace, "releasebindings", binding) + "/k8sresources/"
                 + what);
     }
 }

@@ -8,7 +8,6 @@ import io.jenkins.plugins.openchoreo.client.error.NotFoundException;
 import io.jenkins.plugins.openchoreo.client.error.TransportException;
 import io.jenkins.plugins.openchoreo.client.http.HttpResult;
 import io.jenkins.plugins.openchoreo.client.model.Workload;
-import io.jenkins.plugins.openchoreo.client.retry.Retrier;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -27,24 +26,20 @@ public final class WorkloadClient {
     // A server that keeps sending cursors must not hold a build forever.
     private static final int MAX_PAGES = 1000;
 
-    private final URI apiUrl;
     private final ApiCaller caller;
-    private final Retrier putPolicy;
 
-    public WorkloadClient(URI apiUrl, ApiCaller caller) {
-        this.apiUrl = apiUrl;
+    public WorkloadClient(ApiCaller caller) {
         this.caller = caller;
-        this.putPolicy = caller.retrier().withoutRetryOn(500);
     }
 
     public URI apiUrl() {
-        return apiUrl;
+        return caller.apiUrl();
     }
 
     /** Every Workload whose {@code spec.owner.componentName} is the component, all pages. */
     public List<Workload> listByComponent(String namespace, String component) {
         ApiPaths.name("component", component, 63);
-        URI collection = ApiPaths.namespaced(apiUrl, namespace, "workloads", null);
+        URI collection = ApiPaths.namespaced(caller.apiUrl(), namespace, "workloads", null);
         List<Workload> all = new ArrayList<>();
         Set<String> seenCursors = new HashSet<>();
         String cursor = null;
@@ -64,13 +59,13 @@ public final class WorkloadClient {
     }
 
     public Workload get(String namespace, String name) {
-        return Workload.of(caller.json("GET", ApiPaths.namespaced(apiUrl, namespace, "workloads", name), null));
+        return Workload.of(caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "workloads", name), null));
     }
 
     /** POST: 201 and the created Workload; a 409 arrives as {@code ConflictException}. */
     public Workload create(String namespace, Workload workload) {
         ApiPaths.name("workload", workload.name(), 253);
-        return Workload.of(caller.json("POST", ApiPaths.namespaced(apiUrl, namespace, "workloads", null),
+        return Workload.of(caller.json("POST", ApiPaths.namespaced(caller.apiUrl(), namespace, "workloads", null),
                 workload.toJson()));
     }
 
@@ -79,21 +74,21 @@ public final class WorkloadClient {
      * the server answers a concurrent update with it, and the caller must re-read and re-apply.
      */
     public Workload update(String namespace, Workload workload) {
-        return Workload.of(caller.json("PUT", ApiPaths.namespaced(apiUrl, namespace, "workloads", workload.name()),
-                workload.toJson(), putPolicy));
+        return Workload.of(caller.json("PUT", ApiPaths.namespaced(caller.apiUrl(), namespace, "workloads", workload.name()),
+                workload.toJson(), caller.putPolicy()));
     }
 
     public ObjectNode getWorkflowRun(String namespace, String name) {
-        return (ObjectNode) caller.json("GET", ApiPaths.namespaced(apiUrl, namespace, "workflowruns", name), null);
+        return (ObjectNode) caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "workflowruns", name), null);
     }
 
     public ObjectNode updateWorkflowRun(String namespace, String name, ObjectNode run) {
-        return (ObjectNode) caller.json("PUT", ApiPaths.namespaced(apiUrl, namespace, "workflowruns", name), run);
+        return (ObjectNode) caller.json("PUT", ApiPaths.namespaced(caller.apiUrl(), namespace, "workflowruns", name), run);
     }
 
     /** The server's version; needs no token. */
     public ServerVersion version() {
-        HttpResult result = caller.anonymous(ApiPaths.root(apiUrl, "/version"));
+        HttpResult result = caller.anonymous(ApiPaths.root(caller.apiUrl(), "/version"));
         try {
             JsonNode body = result.isSuccess() ? Json.MAPPER.readTree(result.body()) : null;
             if (body != null && body.isObject()) {
@@ -104,18 +99,18 @@ public final class WorkloadClient {
         }
         if (result.status() == 404) {
             // What a deploy reports for the Workload routes of the same server: a missing route, not a bad answer.
-            throw new NotFoundException(ErrorCode.API_ROUTE_NOT_FOUND, "GET " + apiUrl + "/version answered HTTP 404: "
+            throw new NotFoundException(ErrorCode.API_ROUTE_NOT_FOUND, "GET " + caller.apiUrl() + "/version answered HTTP 404: "
                     + "the server has no /version route, which every OpenChoreo API has", null, result.requestId(),
                     404, null);
         }
-        throw new TransportException(ErrorCode.BAD_RESPONSE, "GET " + apiUrl + "/version answered HTTP "
+        throw new TransportException(ErrorCode.BAD_RESPONSE, "GET " + caller.apiUrl() + "/version answered HTTP "
                 + result.status() + " without version information: is this the OpenChoreo API?", null,
                 result.requestId(), result.status(), null);
     }
 
     /** Whether {@code /health} answers 2xx; needs no token. */
     public boolean healthy() {
-        return caller.anonymous(ApiPaths.root(apiUrl, "/health")).isSuccess();
+        return caller.anonymous(ApiPaths.root(caller.apiUrl(), "/health")).isSuccess();
     }
 
     private static String text(JsonNode body, String field) {

@@ -111,10 +111,7 @@ public record DeployResult(Target target, Change change, Traffic traffic, Rollou
         map.put("release", rollout == null ? null : rollout.release());
         map.put("environment", rollout == null ? null : rollout.environment());
         map.put("readyAt", rollout == null ? null : rollout.readyAt());
-        map.put("endpointUrls", rollout == null ? new ArrayList<>()
-                : new ArrayList<>(rollout.endpoints().stream().map(EndpointUrl::url).toList()));
-        map.put("endpoints", rollout == null ? new ArrayList<>()
-                : new ArrayList<>(rollout.endpoints().stream().map(EndpointUrl::toMap).toList()));
+        RolloutResult.putEndpoints(map, rollout);
         return map;
     }
 

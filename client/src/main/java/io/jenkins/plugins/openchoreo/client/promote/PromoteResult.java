@@ -3,7 +3,6 @@ package io.jenkins.plugins.openchoreo.client.promote;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployOutcome;
-import io.jenkins.plugins.openchoreo.client.rollout.EndpointUrl;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;
 import java.io.IOException;
 import java.io.Serializable;
@@ -72,10 +71,7 @@ public record PromoteResult(String namespace, String project, String component, 
         map.put("portalUrl", portalUrl);
         map.put("ready", rollout != null);
         map.put("readyAt", rollout == null ? null : rollout.readyAt());
-        map.put("endpointUrls", rollout == null ? new ArrayList<>()
-                : new ArrayList<>(rollout.endpoints().stream().map(EndpointUrl::url).toList()));
-        map.put("endpoints", rollout == null ? new ArrayList<>()
-                : new ArrayList<>(rollout.endpoints().stream().map(EndpointUrl::toMap).toList()));
+        RolloutResult.putEndpoints(map, rollout);
         return map;
     }
 
