@@ -20,17 +20,8 @@ import picocli.CommandLine.Option;
         description = "Create or update the component's Workload with a new image.")
 final class DeployCommand extends EngineCommand {
 
-    @Option(names = "--namespace", defaultValue = "${env:OPENCHOREO_NAMESPACE:-default}",
-            description = "Namespace (env OPENCHOREO_NAMESPACE; default ${DEFAULT-VALUE}).")
-    String namespace;
-
-    @Option(names = "--project", defaultValue = "${env:OPENCHOREO_PROJECT:-default}",
-            description = "Project owning the component (env OPENCHOREO_PROJECT; default ${DEFAULT-VALUE}).")
-    String project;
-
-    @Option(names = "--component", defaultValue = "${env:OPENCHOREO_COMPONENT}",
-            description = "Component to deploy (env OPENCHOREO_COMPONENT).")
-    String component;
+    @Mixin
+    ComponentOptions target;
 
     @Option(names = "--image", defaultValue = "${env:OPENCHOREO_IMAGE}",
             description = "Image to deploy, e.g. registry.example.com/app:1.2.3 (env OPENCHOREO_IMAGE).")
@@ -105,11 +96,11 @@ final class DeployCommand extends EngineCommand {
         } catch (IllegalArgumentException e) {
             throw ConnectionOptions.usage(e.getMessage());
         }
-        DeployRequest request = DeployRequest.builder(component, image).namespace(namespace).project(project)
-                .workloadName(workloadName).descriptor(descriptor).env(env).endpoints(endpoints).files(files)
-                .dependencies(dependencies).labels(labels).annotations(annotations).mode(deployMode)
-                .workflowRun(workflowRun).failOnWorkflowRunError(failOnWorkflowRunError).dryRun(dryRun)
-                .waitOptions(waiting.options(environment)).build();
+        DeployRequest request = DeployRequest.builder(target.component, image).namespace(target.namespace)
+                .project(target.project).workloadName(workloadName).descriptor(descriptor).env(env)
+                .endpoints(endpoints).files(files).dependencies(dependencies).labels(labels).annotations(annotations)
+                .mode(deployMode).workflowRun(workflowRun).failOnWorkflowRunError(failOnWorkflowRunError)
+                .dryRun(dryRun).waitOptions(waiting.options(environment)).build();
         DeployResult result = new Deployer(settings, credentials, engine(),
                 new LocalWorkspaceFiles(repoRoot.toAbsolutePath().normalize()), output).deploy(request);
         output.result(Texts.result(result), result.toJson());

@@ -14,18 +14,8 @@ import picocli.CommandLine.Option;
                 + "project's deployment pipeline.")
 final class PromoteCommand extends EngineCommand {
 
-    @Option(names = "--namespace", defaultValue = "${env:OPENCHOREO_NAMESPACE:-default}",
-            description = "Namespace (env OPENCHOREO_NAMESPACE; default ${DEFAULT-VALUE}).")
-    String namespace;
-
-    @Option(names = "--project", defaultValue = "${env:OPENCHOREO_PROJECT:-default}",
-            description = "Project owning the component; its deployment pipeline decides where a release may go "
-                    + "(env OPENCHOREO_PROJECT; default ${DEFAULT-VALUE}).")
-    String project;
-
-    @Option(names = "--component", defaultValue = "${env:OPENCHOREO_COMPONENT}",
-            description = "Component to promote (env OPENCHOREO_COMPONENT).")
-    String component;
+    @Mixin
+    ComponentOptions target;
 
     @Option(names = "--from", defaultValue = "${env:OPENCHOREO_FROM}",
             description = "Environment whose bound release is promoted, e.g. development (env OPENCHOREO_FROM).")
@@ -51,8 +41,8 @@ final class PromoteCommand extends EngineCommand {
     Integer run() {
         Output output = newOutput();
         Credentials credentials = credentials();
-        PromoteRequest request = PromoteRequest.builder(component, from, to).namespace(namespace).project(project)
-                .release(release).dryRun(dryRun).waitOptions(waiting.options(to)).build();
+        PromoteRequest request = PromoteRequest.builder(target.component, from, to).namespace(target.namespace)
+                .project(target.project).release(release).dryRun(dryRun).waitOptions(waiting.options(to)).build();
         PromoteResult result = new Promoter(connection.settings(), credentials, engine(), output)
                 .promote(request);
         output.result(Texts.result(result), result.toJson());

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.openchoreo.client.json.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,8 +66,8 @@ final class PackagedCli {
         try {
             Process process = builder.start();
             process.getOutputStream().close();
-            CompletableFuture<String> out = drain(process.getInputStream());
-            CompletableFuture<String> err = drain(process.getErrorStream());
+            CompletableFuture<String> out = ProcessOutput.drain(process.getInputStream());
+            CompletableFuture<String> err = ProcessOutput.drain(process.getErrorStream());
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError(String.join(" ", command) + " did not end in "
@@ -87,21 +85,6 @@ final class PackagedCli {
     private static String javaExecutable() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return Files.isExecutable(java) ? java.toString() : "java";
-    }
-
-    /** Reads a stream on its own thread (not the common pool, which has one thread on two cores). */
-    private static CompletableFuture<String> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, task -> {
-            Thread thread = new Thread(task, "openchoreo-cli-output");
-            thread.setDaemon(true);
-            thread.start();
-        });
     }
 
     /** What a run printed and how it ended. */

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.openchoreo.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.jenkins.plugins.openchoreo.client.error.EngineErrors.assertFails;
 
 import io.jenkins.plugins.openchoreo.client.auth.Credentials;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
@@ -106,20 +106,16 @@ class ConnectionCheckTest {
     @Test
     void aMissingRoleBindingIsA403WithTheRoleToBind() {
         sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).status(403));
-        assertThatThrownBy(() -> check(null)).isInstanceOfSatisfying(ForbiddenException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.API_FORBIDDEN);
-            assertThat(e.status()).isEqualTo(403);
-            assertThat(e.hint()).contains("workload-publisher");
-        });
+        ForbiddenException e = assertFails(() -> check(null), ForbiddenException.class, ErrorCode.API_FORBIDDEN);
+        assertThat(e.status()).isEqualTo(403);
+        assertThat(e.hint()).contains("workload-publisher");
     }
 
     @Test
     void anUntrustedIssuerIsA401WithTheIssuerHint() {
         sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).status(401).times(2));
-        assertThatThrownBy(() -> check(null)).isInstanceOfSatisfying(UnauthorizedException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.API_UNAUTHORIZED);
-            assertThat(e.hint()).contains("issuer");
-        });
+        assertThat(assertFails(() -> check(null), UnauthorizedException.class, ErrorCode.API_UNAUTHORIZED).hint())
+                .contains("issuer");
         assertThat(sandbox.count(Route.TOKEN)).isEqualTo(2);
     }
 
@@ -127,10 +123,8 @@ class ConnectionCheckTest {
     void aRouteTheServerLacksIsA404ThatBlamesTheUrl() {
         // /version answers, the Workload route does not: an API older than OpenChoreo v1.0 (or a wrong base path).
         sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).status(404).body("text/plain", "404 page not found"));
-        assertThatThrownBy(() -> check(null)).isInstanceOfSatisfying(OpenChoreoException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.API_ROUTE_NOT_FOUND);
-            assertThat(e.hint()).contains("API URL may be wrong");
-        });
+        assertThat(assertFails(() -> check(null), OpenChoreoException.class, ErrorCode.API_ROUTE_NOT_FOUND).hint())
+                .contains("API URL may be wrong");
     }
 
     @Test
@@ -138,11 +132,9 @@ class ConnectionCheckTest {
         ConnectionSettings portal = SandboxTestSupport.settings(sandbox).toBuilder()
                 .apiUrl(sandbox.apiUrl() + "/portal").build();
         // The code a deploy reports for the same URL (its Workload routes are missing too): API_ROUTE_NOT_FOUND.
-        assertThatThrownBy(() -> check(portal, SandboxTestSupport.credentials(sandbox.defaultClient()), null))
-                .isInstanceOfSatisfying(OpenChoreoException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.API_ROUTE_NOT_FOUND);
-                    assertThat(e.getMessage()).contains("404").contains("has no /version route");
-                });
+        assertThat(assertFails(() -> check(portal, SandboxTestSupport.credentials(sandbox.defaultClient()), null),
+                OpenChoreoException.class, ErrorCode.API_ROUTE_NOT_FOUND)).hasMessageContaining("404")
+                .hasMessageContaining("has no /version route");
         assertThat(sandbox.count(Route.TOKEN)).isZero();
     }
 }

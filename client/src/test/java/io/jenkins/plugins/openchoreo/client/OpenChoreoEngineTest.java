@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,12 +31,7 @@ class OpenChoreoEngineTest {
 
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void reset() {
-        sandbox = SANDBOX.get();
-    }
+    private final Sandbox sandbox = SANDBOX.get(); // started once for the class, reset before each test
 
     private static HttpSettings http(int seconds) {
         return SandboxTestSupport.FAST_HTTP.withTimeouts(Duration.ofSeconds(seconds), Duration.ofSeconds(10),

@@ -2,12 +2,12 @@ package io.jenkins.plugins.openchoreo.doccheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.openchoreo.cli.ProcessOutput;
 import io.jenkins.plugins.openchoreo.cli.SandboxCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -174,7 +174,7 @@ class ShellBlocksIT {
             builder.environment().clear();
             builder.environment().putAll(env);
             Process process = builder.start();
-            CompletableFuture<String> stderr = drain(process.getErrorStream());
+            CompletableFuture<String> stderr = ProcessOutput.drain(process.getErrorStream());
             Map<String, String> exports = exports(process.getInputStream());
             if (exports.containsKey("OPENCHOREO_API_URL")) {
                 String apiUrl = exports.get("OPENCHOREO_API_URL");
@@ -220,7 +220,7 @@ class ShellBlocksIT {
             } catch (IOException e) {
                 // the sandbox stopped
             }
-        }, ShellBlocksIT::daemon);
+        }, ProcessOutput::daemon);
         return exports;
     }
 
@@ -256,31 +256,14 @@ class ShellBlocksIT {
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
-        CompletableFuture<String> stdout = drain(process.getInputStream());
-        CompletableFuture<String> stderr = drain(process.getErrorStream());
+        CompletableFuture<String> stdout = ProcessOutput.drain(process.getInputStream());
+        CompletableFuture<String> stderr = ProcessOutput.drain(process.getErrorStream());
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             return new Result(-1, stdout.getNow(""), "did not end in " + timeoutSeconds + " s\n" + stderr.getNow(""));
         }
         return new Result(process.exitValue(), stdout.join(), stderr.join());
-    }
-
-    private static CompletableFuture<String> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, ShellBlocksIT::daemon);
-    }
-
-    /** Its own thread per stream (the common pool may have one thread on two cores). */
-    private static void daemon(Runnable task) {
-        Thread thread = new Thread(task, "docs-shell-output");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static String tail(String text) {

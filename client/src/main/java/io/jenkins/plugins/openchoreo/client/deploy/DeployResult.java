@@ -117,12 +117,6 @@ public record DeployResult(Target target, Change change, Traffic traffic, Rollou
 
     /** The JSON the CLI prints with {@code --output json}: the map's fields plus the Workload itself. */
     public ObjectNode toJson() {
-        ObjectNode json = Json.ofPlainMap(toMap());
-        try {
-            json.set("workload", Json.MAPPER.readTree(change.workloadJson()));
-        } catch (java.io.IOException e) {
-            json.put("workload", change.workloadJson());
-        }
-        return json;
+        return Json.ofPlainMap(toMap(), "workload", change.workloadJson());
     }
 }

@@ -49,6 +49,21 @@ public final class Json {
         return json;
     }
 
+    /**
+     * {@link #ofPlainMap(java.util.Map)} and one more field: the document a result wrote (a Workload,
+     * a ReleaseBinding) as JSON, or as its text should that not parse. What the CLI prints for a
+     * result with {@code --output json}.
+     */
+    public static ObjectNode ofPlainMap(java.util.Map<String, Object> map, String documentKey, String documentJson) {
+        ObjectNode json = ofPlainMap(map);
+        try {
+            json.set(documentKey, MAPPER.readTree(documentJson));
+        } catch (IOException e) {
+            json.put(documentKey, documentJson);
+        }
+        return json;
+    }
+
     public static String pretty(JsonNode node) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.json.Json;
 import io.jenkins.plugins.openchoreo.client.deploy.DeployOutcome;
 import io.jenkins.plugins.openchoreo.client.rollout.RolloutResult;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,12 +76,6 @@ public record PromoteResult(String namespace, String project, String component, 
 
     /** The JSON the CLI prints with {@code --output json}: the map's fields plus the binding itself. */
     public ObjectNode toJson() {
-        ObjectNode json = Json.ofPlainMap(toMap());
-        try {
-            json.set("releaseBinding", Json.MAPPER.readTree(bindingJson));
-        } catch (IOException e) {
-            json.put("releaseBinding", bindingJson);
-        }
-        return json;
+        return Json.ofPlainMap(toMap(), "releaseBinding", bindingJson);
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.openchoreo.client.api;
 
 import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
+import static io.jenkins.plugins.openchoreo.client.error.EngineErrors.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,13 +40,12 @@ class WorkloadClientTest {
 
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
+    private final Sandbox sandbox = SANDBOX.get(); // started once for the class, reset before each test
     private final RecordingListener listener = new RecordingListener();
     private WorkloadClient client;
 
     @BeforeEach
     void connect() {
-        sandbox = SANDBOX.get(); // started once for the class, reset before each test
         sandbox.addComponent("default", "shop", "greeter");
         client = SandboxTestSupport.connect(sandbox, new TokenCache(java.time.Clock.systemUTC()), listener).workloads();
     }
@@ -110,11 +110,8 @@ class WorkloadClientTest {
     void aListAnswerThatIsNotAJsonObjectIsABadResponse() {
         sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).body("application/json", "[]")
                 .times(SandboxTestSupport.FAST_RETRY.maxAttempts()));
-        assertThatThrownBy(() -> client.listByComponent("default", "greeter"))
-                .isInstanceOfSatisfying(OpenChoreoException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESPONSE);
-                    assertThat(e.getMessage()).contains("not a JSON object");
-                });
+        assertThat(assertFails(() -> client.listByComponent("default", "greeter"), OpenChoreoException.class,
+                ErrorCode.BAD_RESPONSE)).hasMessageContaining("not a JSON object");
     }
 
     @ParameterizedTest
@@ -132,55 +129,41 @@ class WorkloadClientTest {
     @ValueSource(ints = {200, 403})
     void aVersionAnswerWithoutAnObjectAsksWhetherThisIsTheApi(int status) {
         sandbox.faults().add(Fault.on(Route.VERSION).status(status).body("application/json", "[\"v1.2.0\"]"));
-        assertThatThrownBy(() -> client.version()).isInstanceOfSatisfying(OpenChoreoException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESPONSE);
-            assertThat(e.status()).isEqualTo(status);
-            assertThat(e.getMessage()).contains("HTTP " + status).contains("is this the OpenChoreo API?");
-        });
+        OpenChoreoException e = assertFails(client::version, OpenChoreoException.class, ErrorCode.BAD_RESPONSE);
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(e.getMessage()).contains("HTTP " + status).contains("is this the OpenChoreo API?");
     }
 
     /** A server without the route: the code a deploy gets for the missing Workload routes (issue 18, point 8). */
     @Test
     void aMissingVersionRouteIsAMissingRoute() {
         sandbox.faults().add(Fault.on(Route.VERSION).status(404).body("text/plain", "404 page not found"));
-        assertThatThrownBy(() -> client.version()).isInstanceOfSatisfying(OpenChoreoException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.API_ROUTE_NOT_FOUND);
-            assertThat(e.category().exitCode()).isEqualTo(5);
-            assertThat(e.getMessage()).contains("HTTP 404").contains("no /version route");
-        });
+        OpenChoreoException e = assertFails(client::version, OpenChoreoException.class, ErrorCode.API_ROUTE_NOT_FOUND);
+        assertThat(e.category().exitCode()).isEqualTo(5);
+        assertThat(e.getMessage()).contains("HTTP 404").contains("no /version route");
     }
 
     @Test
     void conflictMissingAndUnknownComponentAreTyped() {
         client.create("default", Workload.minimal("greeter-workload", "shop", "greeter", "r/g:1"));
-        assertThatThrownBy(() -> client.create("default", Workload.minimal("greeter-workload", "shop", "greeter", "r/g:2")))
-                .isInstanceOfSatisfying(ConflictException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.API_CONFLICT);
-                    assertThat(e.getMessage()).contains("409").contains("already exists");
-                });
-        assertThatThrownBy(() -> client.get("default", "missing-workload"))
-                .isInstanceOfSatisfying(NotFoundException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.API_NOT_FOUND);
-                    assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND);
-                });
-        assertThatThrownBy(() -> client.create("default", Workload.minimal("ghost-workload", "shop", "ghost", "r/g:1")))
-                .isInstanceOfSatisfying(NotFoundException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.COMPONENT_NOT_FOUND);
-                    assertThat(e.hint()).contains("External CI");
-                });
+        assertThat(assertFails(() -> client.create("default", Workload.minimal("greeter-workload", "shop", "greeter",
+                "r/g:2")), ConflictException.class, ErrorCode.API_CONFLICT).getMessage()).contains("409")
+                .contains("already exists");
+        assertThat(assertFails(() -> client.get("default", "missing-workload"), NotFoundException.class,
+                ErrorCode.API_NOT_FOUND).category()).isEqualTo(ErrorCategory.NOT_FOUND);
+        assertThat(assertFails(() -> client.create("default", Workload.minimal("ghost-workload", "shop", "ghost",
+                "r/g:1")), NotFoundException.class, ErrorCode.COMPONENT_NOT_FOUND).hint()).contains("External CI");
     }
 
     @Test
     void validationFailuresCarryTheServersFieldMessages() {
         Workload noImage = Workload.minimal("greeter-workload", "shop", "greeter", "r/g:1")
                 .edit(doc -> Workload.container(doc).remove("image"));
-        assertThatThrownBy(() -> client.create("default", noImage))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.API_INVALID);
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.getMessage()).contains("spec.container.image");
-                    assertThat(e.fieldErrors()).extracting(f -> f.field()).contains("spec.container.image");
-                });
+        InvalidRequestException e = assertFails(() -> client.create("default", noImage), InvalidRequestException.class,
+                ErrorCode.API_INVALID);
+        assertThat(e.status()).isEqualTo(422);
+        assertThat(e.getMessage()).contains("spec.container.image");
+        assertThat(e.fieldErrors()).extracting(f -> f.field()).contains("spec.container.image");
     }
 
     @Test
@@ -196,12 +179,10 @@ class WorkloadClientTest {
     @Test
     void forbiddenNamesTheRoleBinding() {
         sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).status(403));
-        assertThatThrownBy(() -> client.listByComponent("default", "greeter"))
-                .isInstanceOfSatisfying(ForbiddenException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.API_FORBIDDEN);
-                    assertThat(e.hint()).contains("workload-publisher");
-                    assertThat(e.category()).isEqualTo(ErrorCategory.AUTHORIZATION);
-                });
+        ForbiddenException e = assertFails(() -> client.listByComponent("default", "greeter"),
+                ForbiddenException.class, ErrorCode.API_FORBIDDEN);
+        assertThat(e.hint()).contains("workload-publisher");
+        assertThat(e.category()).isEqualTo(ErrorCategory.AUTHORIZATION);
     }
 
     @Test
@@ -211,12 +192,10 @@ class WorkloadClientTest {
                 .tokenUrl(sandbox.tokenUrl().toString()).http(SandboxTestSupport.FAST_HTTP)
                 .retry(SandboxTestSupport.FAST_RETRY).build(), SandboxTestSupport.credentials(sandbox.defaultClient()),
                 listener);
-        assertThatThrownBy(() -> wrongBase.workloads().listByComponent("default", "greeter"))
-                .isInstanceOfSatisfying(NotFoundException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.API_ROUTE_NOT_FOUND);
-                    assertThat(e.getMessage()).contains("404 page not found");
-                    assertThat(e.hint()).contains("older than OpenChoreo v1.0");
-                });
+        NotFoundException e = assertFails(() -> wrongBase.workloads().listByComponent("default", "greeter"),
+                NotFoundException.class, ErrorCode.API_ROUTE_NOT_FOUND);
+        assertThat(e.getMessage()).contains("404 page not found");
+        assertThat(e.hint()).contains("older than OpenChoreo v1.0");
     }
 
     @Test
@@ -224,12 +203,10 @@ class WorkloadClientTest {
         String expired = sandbox.mintToken(sandbox.defaultClient().clientId(), Duration.ofSeconds(-5));
         OpenChoreoConnection fixed = new OpenChoreoEngine().connect(SandboxTestSupport.settings(sandbox),
                 Credentials.token(expired), listener);
-        assertThatThrownBy(() -> fixed.workloads().listByComponent("default", "greeter"))
-                .isInstanceOfSatisfying(UnauthorizedException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.API_UNAUTHORIZED);
-                    assertThat(e.hint()).contains("fresh token");
-                    assertThat(e.describe()).doesNotContain(expired);
-                });
+        UnauthorizedException e = assertFails(() -> fixed.workloads().listByComponent("default", "greeter"),
+                UnauthorizedException.class, ErrorCode.API_UNAUTHORIZED);
+        assertThat(e.hint()).contains("fresh token");
+        assertThat(e.describe()).doesNotContain(expired);
         assertThat(sandbox.count(Route.WORKLOAD_LIST)).isEqualTo(1);
         assertThat(sandbox.count(Route.TOKEN)).isZero();
     }
@@ -250,11 +227,8 @@ class WorkloadClientTest {
         sandbox.faults().add(Fault.on(Route.WORKLOAD_GET).status(502).body("text/html",
                 "<!DOCTYPE html><html><body>Bad gateway</body></html>").times(10));
         sandbox.putWorkload("default", seeded("greeter-workload", "greeter"));
-        assertThatThrownBy(() -> client.get("default", "greeter-workload"))
-                .isInstanceOfSatisfying(ServerErrorException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.API_SERVER_ERROR);
-                    assertThat(e.getMessage()).contains("502").contains("HTML page");
-                });
+        assertThat(assertFails(() -> client.get("default", "greeter-workload"), ServerErrorException.class,
+                ErrorCode.API_SERVER_ERROR).getMessage()).contains("502").contains("HTML page");
         assertThat(sandbox.count(Route.WORKLOAD_GET)).isEqualTo(SandboxTestSupport.FAST_RETRY.maxAttempts());
     }
 
@@ -280,9 +254,8 @@ class WorkloadClientTest {
     @ValueSource(strings = {"../admin", "a/b", "a%2Fb", "Upper", "-lead", "trail-", "ünï", "with space", ""})
     void hostileNamesNeverReachTheServer(String name) {
         sandbox.clearRequests();
-        assertThatThrownBy(() -> client.get(name.isEmpty() ? "default" : name, name.isEmpty() ? "" : "x"))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        assertFails(() -> client.get(name.isEmpty() ? "default" : name, name.isEmpty() ? "" : "x"),
+                InvalidRequestException.class, ErrorCode.INVALID_ARGUMENT);
         assertThatThrownBy(() -> client.listByComponent("default", name)).isInstanceOf(InvalidRequestException.class);
         assertThat(sandbox.requests()).isEmpty();
     }

@@ -2,9 +2,9 @@ package io.jenkins.plugins.openchoreo.client.auth;
 
 import io.jenkins.plugins.openchoreo.client.OpenChoreoEngine;
 import io.jenkins.plugins.openchoreo.sandbox.SandboxExtension;
+import static io.jenkins.plugins.openchoreo.client.error.EngineErrors.assertFails;
 import static io.jenkins.plugins.openchoreo.client.SandboxTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.openchoreo.client.ConnectionSettings;
@@ -13,6 +13,7 @@ import io.jenkins.plugins.openchoreo.client.OpenChoreoConnection;
 import io.jenkins.plugins.openchoreo.client.RecordingListener;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCategory;
 import io.jenkins.plugins.openchoreo.client.error.ErrorCode;
+import io.jenkins.plugins.openchoreo.client.error.OpenChoreoException;
 import io.jenkins.plugins.openchoreo.client.error.TokenException;
 import io.jenkins.plugins.openchoreo.sandbox.AuthMethod;
 import io.jenkins.plugins.openchoreo.sandbox.ExpiresInFormat;
@@ -42,7 +43,7 @@ class ClientCredentialsTokenSourceTest {
     private static final String HARD_SECRET = "p+a&s%s:w=o rd-ü€-" + "x".repeat(8);
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
+    private final Sandbox sandbox = SANDBOX.get(); // started once for the class, reset before each test
     private static AtomicInteger clients = new AtomicInteger();
 
     private final MutableClock clock = new MutableClock();
@@ -52,7 +53,6 @@ class ClientCredentialsTokenSourceTest {
 
     @BeforeEach
     void fresh() {
-        sandbox = SANDBOX.get(); // started once for the class, reset before each test
         sandbox.setTokenLifetime(Duration.ofHours(1));
         sandbox.setExpiresInFormat(ExpiresInFormat.NUMBER);
         cache = new TokenCache(clock);
@@ -104,11 +104,8 @@ class ClientCredentialsTokenSourceTest {
         OpenChoreoConnection wrong = engine.connect(settings(sandbox).toBuilder()
                 .authMethod(ClientAuthMethod.AUTO).build(), Credentials.client(client.clientId(), "wrong-secret"),
                 listener);
-        assertThatThrownBy(() -> wrong.tokens().token(listener))
-                .isInstanceOfSatisfying(TokenException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID_CLIENT);
-                    assertThat(e.getMessage()).doesNotContain("wrong-secret");
-                });
+        assertThat(assertFails(() -> wrong.tokens().token(listener), TokenException.class,
+                ErrorCode.TOKEN_INVALID_CLIENT).getMessage()).doesNotContain("wrong-secret");
     }
 
     @Test
@@ -130,18 +127,15 @@ class ClientCredentialsTokenSourceTest {
                 "set a fresh OPENCHOREO_TOKEN");
         OpenChoreoConnection wrong = engine.connect(settings(sandbox).toBuilder().credentialHints(words)
                 .build(), Credentials.client(client.clientId(), "wrong-secret"), listener);
-        assertThatThrownBy(() -> wrong.tokens().token(listener)).isInstanceOfSatisfying(TokenException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID_CLIENT);
-            assertThat(e.hint()).isEqualTo("check OPENCHOREO_CLIENT_ID and OPENCHOREO_CLIENT_SECRET");
-        });
+        assertThat(assertFails(() -> wrong.tokens().token(listener), TokenException.class,
+                ErrorCode.TOKEN_INVALID_CLIENT).hint())
+                .isEqualTo("check OPENCHOREO_CLIENT_ID and OPENCHOREO_CLIENT_SECRET");
         // A ready token the API refuses cannot be renewed by the engine: the front end's words for that too.
         OpenChoreoConnection ready = engine.connect(settings(sandbox).toBuilder().credentialHints(words)
                 .build(), Credentials.token("not-a-token-the-api-trusts"), listener);
-        assertThatThrownBy(() -> ready.workloads().listByComponent("default", "greeter"))
-                .isInstanceOfSatisfying(io.jenkins.plugins.openchoreo.client.error.OpenChoreoException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.API_UNAUTHORIZED);
-                    assertThat(e.hint()).isEqualTo("set a fresh OPENCHOREO_TOKEN");
-                });
+        assertThat(assertFails(() -> ready.workloads().listByComponent("default", "greeter"),
+                OpenChoreoException.class, ErrorCode.API_UNAUTHORIZED).hint())
+                .isEqualTo("set a fresh OPENCHOREO_TOKEN");
     }
 
     @Test
@@ -321,11 +315,8 @@ class ClientCredentialsTokenSourceTest {
         TokenEndpointDiscovery failing = new TokenEndpointDiscovery(
                 engine.transport(settings(sandbox).http()),
                 new io.jenkins.plugins.openchoreo.client.retry.Retrier(settings(sandbox).retry()), empty);
-        assertThatThrownBy(() -> failing.tokenEndpoint(sandbox.apiUrl(), listener))
-                .isInstanceOfSatisfying(io.jenkins.plugins.openchoreo.client.error.OpenChoreoException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.DISCOVERY_FAILED);
-                    assertThat(e.hint()).contains("set the token URL");
-                });
+        assertThat(assertFails(() -> failing.tokenEndpoint(sandbox.apiUrl(), listener), OpenChoreoException.class,
+                ErrorCode.DISCOVERY_FAILED).hint()).contains("set the token URL");
         assertThat(TokenEndpointDiscovery.metadataUrls("https://idp.example/realms/ci")).extracting(Object::toString)
                 .containsExactly("https://idp.example/realms/ci/.well-known/openid-configuration",
                         "https://idp.example/.well-known/oauth-authorization-server/realms/ci",
@@ -335,21 +326,17 @@ class ClientCredentialsTokenSourceTest {
     @Test
     void wrongSecretWrongMethodAndOtherRefusalsAreTypedWithHints() {
         SandboxClient client = client(AuthMethod.POST, "typed-secret");
-        assertThatThrownBy(() -> engine.connect(settings(sandbox), Credentials.client(client.clientId(),
-                "not-the-secret"), listener).tokens().token(listener))
-                .isInstanceOfSatisfying(TokenException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID_CLIENT);
-                    assertThat(e.oauthError()).isEqualTo("invalid_client");
-                    assertThat(e.hint()).contains("client id").contains("secret");
-                    assertThat(e.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
-                    assertThat(e.requestId()).isNotBlank();
-                    assertThat(e.describe()).doesNotContain("not-the-secret");
-                });
-        assertThatThrownBy(() -> connect(client, ClientAuthMethod.BASIC).tokens().token(listener))
-                .isInstanceOfSatisfying(TokenException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_UNAUTHORIZED_CLIENT);
-                    assertThat(e.hint()).contains("client_secret_post").contains("auto");
-                });
+        TokenException e = assertFails(() -> engine.connect(settings(sandbox), Credentials.client(client.clientId(),
+                "not-the-secret"), listener).tokens().token(listener), TokenException.class,
+                ErrorCode.TOKEN_INVALID_CLIENT);
+        assertThat(e.oauthError()).isEqualTo("invalid_client");
+        assertThat(e.hint()).contains("client id").contains("secret");
+        assertThat(e.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
+        assertThat(e.requestId()).isNotBlank();
+        assertThat(e.describe()).doesNotContain("not-the-secret");
+        assertThat(assertFails(() -> connect(client, ClientAuthMethod.BASIC).tokens().token(listener),
+                TokenException.class, ErrorCode.TOKEN_UNAUTHORIZED_CLIENT).hint()).contains("client_secret_post")
+                .contains("auto");
         expectTokenError("{\"error\":\"invalid_scope\"}", 400, ErrorCode.TOKEN_INVALID_SCOPE, client);
         expectTokenError("{\"error\":\"unsupported_grant_type\"}", 400, ErrorCode.TOKEN_UNSUPPORTED_GRANT, client);
         expectTokenError("{\"error\":\"invalid_request\",\"error_description\":\"bad\"}", 400,
@@ -362,12 +349,10 @@ class ClientCredentialsTokenSourceTest {
     void anHtmlPageMeansTheWrongUrl() {
         SandboxClient client = client(AuthMethod.POST, "html-secret");
         sandbox.faults().add(Fault.on(Route.TOKEN).status(200).body("text/html", "<html><body>Login</body></html>"));
-        assertThatThrownBy(() -> connect(client, ClientAuthMethod.POST).tokens().token(listener))
-                .isInstanceOfSatisfying(TokenException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_BAD_RESPONSE);
-                    assertThat(e.getMessage()).contains("an HTML page");
-                    assertThat(e.hint()).contains("token endpoint");
-                });
+        TokenException e = assertFails(() -> connect(client, ClientAuthMethod.POST).tokens().token(listener),
+                TokenException.class, ErrorCode.TOKEN_BAD_RESPONSE);
+        assertThat(e.getMessage()).contains("an HTML page");
+        assertThat(e.hint()).contains("token endpoint");
     }
 
     @Test
@@ -380,21 +365,20 @@ class ClientCredentialsTokenSourceTest {
 
         sandbox.faults().add(Fault.on(Route.TOKEN).status(500).body("application/json",
                 "{\"error\":\"server_error\"}").times(20));
-        TokenCache empty = new TokenCache(clock);
-        assertThatThrownBy(() -> new OpenChoreoEngine(empty).connect(settings(sandbox),
-                Credentials.client(client.clientId(), client.secret()), listener).tokens().token(listener))
-                .isInstanceOfSatisfying(TokenException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_SERVER_ERROR);
-                    assertThat(e.category()).isEqualTo(ErrorCategory.SERVER);
-                });
+        assertThat(freshTokenFails(client, ErrorCode.TOKEN_SERVER_ERROR).category()).isEqualTo(ErrorCategory.SERVER);
     }
 
     private void expectTokenError(String body, int status, ErrorCode code, SandboxClient client) {
         sandbox.faults().add(Fault.on(Route.TOKEN).status(status).body("application/json", body));
+        freshTokenFails(client, code);
+    }
+
+    /** A token for the client from an engine with no token cached fails with this code. */
+    private TokenException freshTokenFails(SandboxClient client, ErrorCode code) {
         TokenCache empty = new TokenCache(clock);
-        assertThatThrownBy(() -> new OpenChoreoEngine(empty).connect(settings(sandbox),
-                Credentials.client(client.clientId(), client.secret()), listener).tokens().token(listener))
-                .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(code));
+        return assertFails(() -> new OpenChoreoEngine(empty).connect(settings(sandbox),
+                Credentials.client(client.clientId(), client.secret()), listener).tokens().token(listener),
+                TokenException.class, code);
     }
 
     private static void sleep(Duration duration) {

@@ -47,7 +47,7 @@ class DeployOverlapTest {
     /** Held calls must outlast their faults' delays, so only a cancel can end them early. */
     private static final Duration HELD = Duration.ofSeconds(8);
 
-    private Sandbox sandbox;
+    private final Sandbox sandbox = SANDBOX.get(); // started once for the class, reset before each test
     private TokenCache cache;
     private OpenChoreoEngine engine;
     private final RecordingListener listener = new RecordingListener();
@@ -57,7 +57,6 @@ class DeployOverlapTest {
 
     @BeforeEach
     void reset() {
-        sandbox = SANDBOX.get();
         sandbox.addComponent("default", "shop", "greeter");
         sandbox.putWorkload("default", Workload.minimal("greeter-workload", "shop", "greeter", "r/g:1").toJson());
         ObjectNode run = Json.object();

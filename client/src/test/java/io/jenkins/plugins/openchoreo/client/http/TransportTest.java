@@ -16,7 +16,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,13 +24,8 @@ class TransportTest {
 
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
+    private final Sandbox sandbox = SANDBOX.get(); // started once for the class, reset before each test
     private final RecordingListener listener = new RecordingListener();
-
-    @BeforeEach
-    void reset() {
-        sandbox = SANDBOX.get(); // started once for the class, reset before each test
-    }
 
     private static HttpSettings fast() {
         return HttpSettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500),

@@ -43,12 +43,11 @@ class PromoterTest {
 
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
+    private final Sandbox sandbox = SANDBOX.get(); // started once for the class, reset before each test
     private final RecordingListener listener = new RecordingListener();
 
     @BeforeEach
     void reset() {
-        sandbox = SANDBOX.get();
         sandbox.addComponent("default", "shop", "greeter");
         sandbox.addComponent("default", "shop", "other");
         sandbox.registerClient(PROMOTER, PROMOTER_SECRET, AuthMethod.POST, Role.RELEASE_PROMOTER);

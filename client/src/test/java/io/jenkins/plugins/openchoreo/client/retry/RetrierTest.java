@@ -1,5 +1,6 @@
 package io.jenkins.plugins.openchoreo.client.retry;
 
+import static io.jenkins.plugins.openchoreo.client.error.EngineErrors.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -117,10 +118,8 @@ class RetrierTest {
         // no time left for a third: the deadline is reported as such, not as the last 503.
         sandbox.faults().add(Fault.on(Route.VERSION).status(503).retryAfter("1").times(50));
         Retrier short_ = new Retrier(retrier.settings().withMaxAttempts(20).withDeadline(Duration.ofMillis(1500)));
-        assertThatThrownBy(() -> version(short_)).isInstanceOfSatisfying(TransportException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.DEADLINE_EXCEEDED);
-            assertThat(e.getMessage()).contains("1500 ms deadline");
-        });
+        assertThat(assertFails(() -> version(short_), TransportException.class, ErrorCode.DEADLINE_EXCEEDED))
+                .hasMessageContaining("1500 ms deadline");
         assertThat(sandbox.count(Route.VERSION)).isEqualTo(2);
     }
 
@@ -139,9 +138,9 @@ class RetrierTest {
 
         HttpCall post = new HttpCall(HttpCall.Target.API, "POST", URI.create(sandbox.apiUrl() + "/version"),
                 null, new byte[0], "application/json");
-        assertThatThrownBy(() -> retrier.execute(post, transport, listener, r -> {
+        assertFails(() -> retrier.execute(post, transport, listener, r -> {
             throw new TransportException(ErrorCode.BAD_RESPONSE, "garbled", null, null, 0, null);
-        })).isInstanceOfSatisfying(OpenChoreoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESPONSE));
+        }), OpenChoreoException.class, ErrorCode.BAD_RESPONSE);
         assertThat(sandbox.count(Route.VERSION)).isEqualTo(3);
     }
 

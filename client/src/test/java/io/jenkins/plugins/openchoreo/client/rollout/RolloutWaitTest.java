@@ -51,7 +51,7 @@ class RolloutWaitTest {
     private static final String ENDPOINTS = "- {name: api, port: 8080, type: HTTP, visibility: [external]}";
     @RegisterExtension
     static final SandboxExtension SANDBOX = new SandboxExtension();
-    private Sandbox sandbox;
+    private final Sandbox sandbox = SANDBOX.get(); // started once for the class, reset before each test
     private SandboxClient watcher;
 
     private final RecordingListener listener = new RecordingListener();
@@ -60,7 +60,6 @@ class RolloutWaitTest {
 
     @BeforeEach
     void reset() {
-        sandbox = SANDBOX.get(); // started once for the class, reset before each test
         watcher = sandbox.registerClient("rollout-watcher", "watch+me", AuthMethod.POST, Role.ROLLOUT_WATCHER);
         sandbox.addComponent("default", "shop", "greeter");
         sandbox.setRolloutDelay(Duration.ofMillis(600));
