@@ -56,7 +56,8 @@ final class ConnectionTest {
             return FormValidation.error(masker.mask(e.getMessage()));
         } catch (OpenChoreoException e) {
             String hint = Util.fixEmptyAndTrim(e.hint());
-            return FormValidation.error(masker.mask(hint == null ? e.getMessage() : e.getMessage() + " (" + hint + ")"));
+            return FormValidation
+                    .error(masker.mask(hint == null ? e.getMessage() : e.getMessage() + " (" + hint + ")"));
         } catch (IllegalArgumentException e) {
             return FormValidation.error(masker.mask(e.getMessage()));
         } catch (RuntimeException e) {

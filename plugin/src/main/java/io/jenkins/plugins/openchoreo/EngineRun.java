@@ -60,7 +60,8 @@ final class EngineRun {
     <R> Resolved<R> resolve(R request, ConnectionArguments args) throws AbortException {
         String apiOverride = arguments.arg(args.getApiUrl());
         String tokenOverride = arguments.arg(args.getTokenUrl());
-        ConnectionSettings settings = arguments.settings(apiOverride, tokenOverride, arguments.arg(args.getPortalUrl()));
+        ConnectionSettings settings = arguments.settings(apiOverride, tokenOverride,
+                arguments.arg(args.getPortalUrl()));
         CredentialsResolver.Chosen chosen = credentials.resolve(args.getCredentialsId(), config.getCredentialsId(),
                 settings, apiOverride != null, tokenOverride != null, log);
         OpenChoreoConnection.learnSecrets(masker, chosen.settings(), chosen.credentials());
@@ -126,7 +127,8 @@ final class EngineRun {
         }
         // Logged as text, not as the Throwable: a message in the cause chain may hold a secret.
         LOGGER.log(Level.WARNING, "OpenChoreo deploy failed unexpectedly: {0}", masker.mask(trace.toString()));
-        String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getName() + ": " + e.getMessage();
+        String message = e.getMessage() == null ? e.getClass().getName()
+                : e.getClass().getName() + ": " + e.getMessage();
         return new AbortException(masker.mask(BuildLogListener.PREFIX + Messages.DeployExecution_bug(message)));
     }
 }

@@ -102,7 +102,8 @@ final class Forms {
     }
 
     static FormValidation checkRange(int value, int min, int max) {
-        return value >= min && value <= max ? FormValidation.ok() : FormValidation.error(Messages.Forms_range(min, max));
+        return value >= min && value <= max ? FormValidation.ok()
+                : FormValidation.error(Messages.Forms_range(min, max));
     }
 
     /** Suggestions for the mode combo box, which also takes {@code ${VAR}} in a freestyle job. */

@@ -131,7 +131,8 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
      */
     private static int checkRange(String field, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(Messages.OpenChoreoGlobalConfiguration_range(field, min, max, String.valueOf(value)));
+            throw new IllegalArgumentException(
+                    Messages.OpenChoreoGlobalConfiguration_range(field, min, max, String.valueOf(value)));
         }
         return value;
     }
@@ -233,8 +234,7 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
-        this.connectTimeoutSeconds =
-                checkRange("connectTimeoutSeconds", connectTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
+        this.connectTimeoutSeconds = checkRange("connectTimeoutSeconds", connectTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
     }
 
     public int getResponseTimeoutSeconds() {
@@ -243,8 +243,8 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setResponseTimeoutSeconds(int responseTimeoutSeconds) {
-        this.responseTimeoutSeconds =
-                checkRange("responseTimeoutSeconds", responseTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
+        this.responseTimeoutSeconds = checkRange("responseTimeoutSeconds", responseTimeoutSeconds, 1,
+                MAX_TIMEOUT_SECONDS);
     }
 
     public int getMaxAttempts() {
@@ -305,8 +305,7 @@ public class OpenChoreoGlobalConfiguration extends GlobalConfiguration {
     /** The first pause between polls while waiting; it grows by half each poll up to the engine's maximum. */
     @DataBoundSetter
     public void setPollIntervalSeconds(int pollIntervalSeconds) {
-        this.pollIntervalSeconds =
-                checkRange("pollIntervalSeconds", pollIntervalSeconds, 1, MAX_POLL_INTERVAL_SECONDS);
+        this.pollIntervalSeconds = checkRange("pollIntervalSeconds", pollIntervalSeconds, 1, MAX_POLL_INTERVAL_SECONDS);
     }
 
     @POST

@@ -29,8 +29,8 @@ final class PromoteExecution {
     PromoteResult promote(PromoteArguments args) throws AbortException, InterruptedException {
         return engine.call(() -> {
             // The request first: argument errors before any lookup.
-            Resolved<PromoteRequest> promotion =
-                    engine.resolve(engine.arguments().promoteRequest(args, engine.log()), args);
+            Resolved<PromoteRequest> promotion = engine.resolve(engine.arguments().promoteRequest(args, engine.log()),
+                    args);
             PromoteResult result = new Promoter(promotion.settings(), promotion.credentials(),
                     OpenChoreoEngineHolder.engine(),
                     engine.log()).promote(promotion.request());

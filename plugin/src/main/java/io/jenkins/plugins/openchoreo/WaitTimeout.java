@@ -16,8 +16,8 @@ final class WaitTimeout {
     /** Longest accepted wait: a deploy that takes a day to roll out is not one to block a build on. */
     static final Duration MAX = Duration.ofHours(24);
 
-    private static final Pattern UNITS =
-            Pattern.compile("(?:(\\d{1,6})\\s*h)?\\s*(?:(\\d{1,7})\\s*m(?:in)?)?\\s*(?:(\\d{1,9})\\s*s)?");
+    private static final Pattern UNITS = Pattern
+            .compile("(?:(\\d{1,6})\\s*h)?\\s*(?:(\\d{1,7})\\s*m(?:in)?)?\\s*(?:(\\d{1,9})\\s*s)?");
 
     private WaitTimeout() {}
 

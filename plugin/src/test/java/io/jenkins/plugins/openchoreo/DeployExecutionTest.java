@@ -71,8 +71,8 @@ class DeployExecutionTest {
 
     @Test
     void domainRequirementsNameEveryHostTheSecretGoesTo() {
-        List<DomainRequirement> requirements =
-                CredentialsResolver.domainRequirements("https://api.example.com/x", null, "https://idp.example.org/token");
+        List<DomainRequirement> requirements = CredentialsResolver.domainRequirements("https://api.example.com/x", null,
+                "https://idp.example.org/token");
         List<String> hosts = requirements.stream().filter(HostnameRequirement.class::isInstance)
                 .map(r -> ((HostnameRequirement) r).getHostname()).toList();
         assertThat(hosts).isEqualTo(List.of("api.example.com", "idp.example.org"));

@@ -20,8 +20,8 @@ import org.jvnet.hudson.test.UnstableBuilder;
 class OpenChoreoDeployRecorderITest extends SandboxedJenkinsTest {
 
     private static OpenChoreoDeployRecorder greeter() {
-        OpenChoreoDeployRecorder recorder =
-                new OpenChoreoDeployRecorder("greeter", "registry.example.com/greeter:${BUILD_NUMBER}");
+        OpenChoreoDeployRecorder recorder = new OpenChoreoDeployRecorder("greeter",
+                "registry.example.com/greeter:${BUILD_NUMBER}");
         recorder.setProject("shop");
         return recorder;
     }
@@ -83,8 +83,8 @@ class OpenChoreoDeployRecorderITest extends SandboxedJenkinsTest {
         j.assertLogContains("Unknown mode \"imge-only\": use auto, image-only or replace", typo);
         j.assertLogNotContains("\tat ", typo);
 
-        OpenChoreoDeployRecorder.DescriptorImpl descriptor =
-                j.jenkins.getDescriptorByType(OpenChoreoDeployRecorder.DescriptorImpl.class);
+        OpenChoreoDeployRecorder.DescriptorImpl descriptor = j.jenkins
+                .getDescriptorByType(OpenChoreoDeployRecorder.DescriptorImpl.class);
         assertThat(descriptor.doCheckMode("imge-only").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(descriptor.doCheckMode("${MODE}").kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(descriptor.doCheckMode("image-only").kind).isEqualTo(FormValidation.Kind.OK);

@@ -105,9 +105,8 @@ class OpenChoreoGlobalConfigurationITest extends SandboxedJenkinsTest {
                 .isThrownBy(() -> config.setMaxAttempts(50)).actual();
         assertThat(attempts.getMessage()).isEqualTo("maxAttempts must be a whole number from 1 to 20, not 50");
         assertThat(config.getMaxAttempts()).as("unchanged").isEqualTo(2);
-        IllegalArgumentException poll =
-                assertThatExceptionOfType(IllegalArgumentException.class)
-                        .isThrownBy(() -> config.setPollIntervalSeconds(0)).actual();
+        IllegalArgumentException poll = assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> config.setPollIntervalSeconds(0)).actual();
         assertThat(poll.getMessage().contains("pollIntervalSeconds")).as(poll.getMessage()).isTrue();
         assertThat(config.getPollIntervalSeconds())
                 .isEqualTo(OpenChoreoGlobalConfiguration.DEFAULT_POLL_INTERVAL_SECONDS);

@@ -44,7 +44,8 @@ class OpenChoreoWaitITest extends SandboxedJenkinsTest {
     private static String deploy(String credentialsId, String more) {
         return "openchoreoDeploy component: 'greeter', project: 'shop', image: 'r/greeter:1', endpoints: '"
                 + SandboxFixture.API_ENDPOINT + "'" + (credentialsId == null ? "" : ", credentialsId: '"
-                + credentialsId + "'") + (more.isEmpty() ? "" : ", " + more);
+                        + credentialsId + "'")
+                + (more.isEmpty() ? "" : ", " + more);
     }
 
     @Test
@@ -68,7 +69,7 @@ class OpenChoreoWaitITest extends SandboxedJenkinsTest {
         // Every URL the server gave is kept: the external gateway's http and https ones and the service URL.
         assertThat(action.getEndpoints().get(0).getUrls()
                 .stream().map(OpenChoreoDeployAction.Link::getLabel).toList())
-                        .isEqualTo(List.of("external http", "external https", "service"));
+                .isEqualTo(List.of("external http", "external https", "service"));
 
         try (JenkinsRule.WebClient wc = j.createWebClient()) {
             HtmlPage page = wc.getPage(run);

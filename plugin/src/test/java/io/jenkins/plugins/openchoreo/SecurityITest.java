@@ -129,8 +129,8 @@ class SecurityITest extends SandboxedJenkinsTest {
         FreeStyleProject project = j.createFreeStyleProject("form");
         OpenChoreoDeployRecorder recorder = new OpenChoreoDeployRecorder("greeter", "r/greeter:1");
         project.getPublishersList().add(recorder);
-        OpenChoreoDeployRecorder.DescriptorImpl descriptor =
-                j.jenkins.getDescriptorByType(OpenChoreoDeployRecorder.DescriptorImpl.class);
+        OpenChoreoDeployRecorder.DescriptorImpl descriptor = j.jenkins
+                .getDescriptorByType(OpenChoreoDeployRecorder.DescriptorImpl.class);
         assertThat(values(descriptor.doFillCredentialsIdItems(project, "", api, token)).contains("restricted"))
                 .isTrue();
         assertThat(values(descriptor.doFillCredentialsIdItems(project, "", api,

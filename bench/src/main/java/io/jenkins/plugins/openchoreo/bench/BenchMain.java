@@ -30,7 +30,8 @@ public final class BenchMain {
         BenchOptions options = BenchOptions.parse(args);
         PrintStream log = System.err;
         if (!Files.isRegularFile(options.cliJar())) {
-            throw new IllegalStateException("No CLI jar at " + options.cliJar() + ": build it first (bench/run.sh does)");
+            throw new IllegalStateException(
+                    "No CLI jar at " + options.cliJar() + ": build it first (bench/run.sh does)");
         }
         String toolVersions = Toolchain.ensureCurlAndJq(log);
         String loadBefore = Machine.loadAverage();
@@ -88,7 +89,8 @@ public final class BenchMain {
                 + " runs per row of the start-up breakdown; sandbox over plain HTTP on loopback, token lifetime 1 h ("
                 + LIFETIME.toSeconds() + " s in the lifetime row); engine with default HTTP and retry settings and "
                 + "the token URL given (no discovery); " + (options.baseline() == null ? "no baseline"
-                : "baseline (\"before\"): " + Baseline.describe(options.baseline())) + "; whole run "
+                        : "baseline (\"before\"): " + Baseline.describe(options.baseline()))
+                + "; whole run "
                 + (System.nanoTime() - started) / 1_000_000_000 + " s; load average (1/5/15 min) "
                 + loadBefore + " before, " + Machine.loadAverage() + " after";
         report.load = "`" + uptimeBefore + "` before, `" + Machine.uptime() + "` after (2 cores: a load above 2 "

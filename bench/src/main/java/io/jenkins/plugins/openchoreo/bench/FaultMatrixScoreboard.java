@@ -55,8 +55,10 @@ final class FaultMatrixScoreboard {
 
     /** The figures in one line, as the fault matrix's test once printed them. */
     String line() {
-        return String.format("[fault-matrix] scenarios %d, as expected %d, succeeded after retry %d, failed clearly %d, "
-                + "lost fields %d, leaked secrets %d", scenarios, asExpected, succeeded, failedClearly, lostFields,
+        return String.format(
+                "[fault-matrix] scenarios %d, as expected %d, succeeded after retry %d, failed clearly %d, "
+                        + "lost fields %d, leaked secrets %d",
+                scenarios, asExpected, succeeded, failedClearly, lostFields,
                 leakedSecrets);
     }
 

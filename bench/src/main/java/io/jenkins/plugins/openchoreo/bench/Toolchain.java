@@ -23,7 +23,8 @@ final class Toolchain {
                 install.addAll(List.of("sudo", "-n"));
             }
             install.addAll(List.of("apt-get", "install", "-y", "-q", "curl", "jq"));
-            ProcessRun.run(install, null, Map.of("DEBIAN_FRONTEND", "noninteractive")).requireSuccess("apt-get install");
+            ProcessRun.run(install, null, Map.of("DEBIAN_FRONTEND", "noninteractive"))
+                    .requireSuccess("apt-get install");
             if (!missing().isEmpty()) {
                 throw new IllegalStateException("Still missing after apt-get: " + missing());
             }

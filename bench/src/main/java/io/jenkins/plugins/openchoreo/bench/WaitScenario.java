@@ -33,8 +33,10 @@ final class WaitScenario {
                 Role.ROLLOUT_WATCHER);
         sandbox.addComponent("default", EngineDeploys.PROJECT, COMPONENT);
         Deployer deployer = new Deployer(ConnectionSettings.builder(sandbox.apiUrl().toString())
-                .tokenUrl(sandbox.tokenUrl().toString()).build(), Credentials.client(watcher.clientId(),
-                watcher.secret()), EngineDeploys.freshEngine(), null, null);
+                .tokenUrl(sandbox.tokenUrl().toString()).build(),
+                Credentials.client(watcher.clientId(),
+                        watcher.secret()),
+                EngineDeploys.freshEngine(), null, null);
         deployer.deploy(EngineDeploys.request(COMPONENT, DeployScenarios.image(1)).build());
         sandbox.setRolloutDelay(rollout);
         sandbox.clearRequests();

@@ -37,9 +37,10 @@ public final class ConnectionOptions {
     /** A refused credential, in the CLI's terms: its environment variables, not a Jenkins credential. */
     static final CredentialHints HINTS = new CredentialHints("The identity provider does not accept this client id "
             + "and client secret: check " + CLIENT_ID + " (or --client-id) and " + CLIENT_SECRET + " (or the file of "
-            + "--client-secret-file), and that the application still exists.", "The API refused " + TOKEN + ": it may "
-            + "have expired or come from an issuer the API does not trust. Set a fresh " + TOKEN + ", or set "
-            + CLIENT_ID + " and " + CLIENT_SECRET + " so the CLI fetches tokens itself.");
+            + "--client-secret-file), and that the application still exists.",
+            "The API refused " + TOKEN + ": it may "
+                    + "have expired or come from an issuer the API does not trust. Set a fresh " + TOKEN + ", or set "
+                    + CLIENT_ID + " and " + CLIENT_SECRET + " so the CLI fetches tokens itself.");
 
     @Option(names = "--api-url", defaultValue = "${env:OPENCHOREO_API_URL}",
             description = "OpenChoreo API URL (env OPENCHOREO_API_URL).")

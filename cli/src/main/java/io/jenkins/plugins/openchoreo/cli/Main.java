@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     /** The subcommands, in the order help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(DeployCommand.class, PromoteCommand.class, CheckCommand.class,
+    private static final List<Class<?>> SUBCOMMANDS = List.of(DeployCommand.class, PromoteCommand.class,
+            CheckCommand.class,
             SandboxCommand.class, DemoCommand.class);
 
     private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";

@@ -94,8 +94,10 @@ public final class SandboxCommand implements Callable<Integer> {
             return InetAddress.getByName(bind.trim());
         } catch (UnknownHostException e) {
             throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "--bind " + bind + " is not an address of "
-                    + "this machine", List.of(), "Use 127.0.0.1 (the default), 0.0.0.0 for every address, or one "
-                    + "address of this machine.", null, 0, null);
+                    + "this machine", List.of(),
+                    "Use 127.0.0.1 (the default), 0.0.0.0 for every address, or one "
+                            + "address of this machine.",
+                    null, 0, null);
         }
     }
 
@@ -136,7 +138,8 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("  export OPENCHOREO_TOKEN_URL=" + sandbox.tokenUrl());
         out.println("  export OPENCHOREO_CLIENT_ID=" + publisher.clientId());
         out.println("  export OPENCHOREO_CLIENT_SECRET=" + publisher.secret());
-        out.println("To try --wait, use the client that may follow rollouts: OPENCHOREO_CLIENT_ID=" + watcher.clientId());
+        out.println(
+                "To try --wait, use the client that may follow rollouts: OPENCHOREO_CLIENT_ID=" + watcher.clientId());
         out.println("To try promote, the client that may promote: OPENCHOREO_CLIENT_ID=" + promoter.clientId());
         out.flush();
     }

@@ -15,7 +15,8 @@ final class Texts {
         DeployResult.Target target = result.target();
         DeployResult.Change change = result.change();
         StringBuilder text = new StringBuilder(result.summary());
-        line(text, "workload", target.namespace() + "/" + target.workloadName() + " (project " + target.project() + ")");
+        line(text, "workload",
+                target.namespace() + "/" + target.workloadName() + " (project " + target.project() + ")");
         line(text, "image", change.previousImage() == null || change.previousImage().equals(change.image())
                 ? change.image() : change.previousImage() + " → " + change.image());
         line(text, "mode", change.mode());
@@ -46,7 +47,8 @@ final class Texts {
     private static void tail(StringBuilder text, RolloutResult rollout, List<String> warnings, int api, int idp,
             long millis) {
         if (rollout != null) {
-            line(text, "release", rollout.release() + " Ready in " + rollout.environment() + " at " + rollout.readyAt());
+            line(text, "release",
+                    rollout.release() + " Ready in " + rollout.environment() + " at " + rollout.readyAt());
             rollout.endpoints().forEach(e -> line(text, "endpoint", e.name() + " " + e.url()));
         }
         for (String warning : warnings) {

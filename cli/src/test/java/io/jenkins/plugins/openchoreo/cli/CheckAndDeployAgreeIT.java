@@ -46,7 +46,8 @@ class CheckAndDeployAgreeIT {
     @Test
     void againstAServerThatIsNotOpenChoreoBothSayTheRouteIsMissing() {
         // The token URL is the sandbox's, so only the API URL is wrong (as when the portal's URL is given).
-        Map<String, String> env = SANDBOX.env("OPENCHOREO_API_URL", "http://127.0.0.1:" + website.getAddress().getPort());
+        Map<String, String> env = SANDBOX.env("OPENCHOREO_API_URL",
+                "http://127.0.0.1:" + website.getAddress().getPort());
         env.put("OPENCHOREO_TOKEN_URL", SANDBOX.sandbox.tokenUrl().toString());
 
         PackagedCli.Run check = PackagedCli.run(env, "check");

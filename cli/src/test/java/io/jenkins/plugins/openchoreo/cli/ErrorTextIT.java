@@ -66,7 +66,8 @@ class ErrorTextIT {
                 "[{name: api, type: HTTP, port: 8080, visibility: [public]}]");
 
         String[] shown = errorAndHint(run, 2);
-        assertThat(run.stderr()).contains("\"public\" is not allowed: use one of [project, namespace, internal, external]");
+        assertThat(run.stderr())
+                .contains("\"public\" is not allowed: use one of [project, namespace, internal, external]");
         assertThat(shown[1]).isEqualTo("Hint: An endpoint's visibility is a list of project, namespace, internal and "
                 + "external (project is always implied), e.g. visibility: [external].");
     }

@@ -24,7 +24,8 @@ class ExitCodesIT {
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env(), "deploy", "--imagee", IMAGE);
 
         assertFailed(run, 2, "Unknown options: '--imagee'");
-        assertThat(run.stderr()).contains("Possible solutions: --image").contains("Hint: run 'openchoreo deploy --help'");
+        assertThat(run.stderr()).contains("Possible solutions: --image")
+                .contains("Hint: run 'openchoreo deploy --help'");
     }
 
     @Test
@@ -42,8 +43,10 @@ class ExitCodesIT {
                 "deploy", "--image", IMAGE);
 
         assertFailed(run, 3, "[TOKEN_INVALID_CLIENT]: ", "refused the token request: invalid_client");
-        assertThat(run.stderr()).contains("Hint: The identity provider does not accept this client id and client secret: "
-                + "check OPENCHOREO_CLIENT_ID (or --client-id) and OPENCHOREO_CLIENT_SECRET").doesNotContain("credential's");
+        assertThat(run.stderr())
+                .contains("Hint: The identity provider does not accept this client id and client secret: "
+                        + "check OPENCHOREO_CLIENT_ID (or --client-id) and OPENCHOREO_CLIENT_SECRET")
+                .doesNotContain("credential's");
     }
 
     @Test

@@ -40,7 +40,8 @@ class MainTest {
         assertThat(run.out).contains("deploy").contains("check").contains("sandbox").contains("demo");
         for (ErrorCategory category : ErrorCategory.values()) {
             assertThat(run.out).as("the footer lists the code of " + category)
-                    .contains("  " + category.exitCode() + "  " + category.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                    .contains("  " + category.exitCode() + "  "
+                            + category.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
     }
 

@@ -113,8 +113,10 @@ class PromoteIT {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(6);
         assertThat(run.json().at("/error/code").asText()).isEqualTo("PROMOTION_NOT_ALLOWED");
-        assertThat(run.stderr()).contains("error [PROMOTION_NOT_ALLOWED]: DeploymentPipeline default has no promotion path development → "
-                + "production; allowed targets from development: staging").contains("Hint: ");
+        assertThat(run.stderr()).contains(
+                "error [PROMOTION_NOT_ALLOWED]: DeploymentPipeline default has no promotion path development → "
+                        + "production; allowed targets from development: staging")
+                .contains("Hint: ");
         assertThat(writes()).isZero();
     }
 
@@ -124,7 +126,8 @@ class PromoteIT {
         PackagedCli.Run run = promote(SANDBOX.env(), "--from", "development", "--to", "staging");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
-        assertThat(run.stderr()).contains("error [PROMOTION_FORBIDDEN]: The client may not promote: reading project shop needs project:view")
+        assertThat(run.stderr()).contains(
+                "error [PROMOTION_FORBIDDEN]: The client may not promote: reading project shop needs project:view")
                 .contains("Hint: Promotion needs project:view, deploymentpipeline:view, releasebinding:view, "
                         + "releasebinding:create and releasebinding:update")
                 .doesNotContain(SANDBOX.client.secret());

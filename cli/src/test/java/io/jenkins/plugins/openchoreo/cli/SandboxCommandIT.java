@@ -68,7 +68,8 @@ class SandboxCommandIT {
             StringBuilder printed = new StringBuilder();
             BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(),
                     StandardCharsets.UTF_8));
-            for (String line = out.readLine(); line != null && !line.startsWith("To try --wait"); line = out.readLine()) {
+            for (String line = out.readLine(); line != null && !line.startsWith("To try --wait");
+                    line = out.readLine()) {
                 printed.append(line).append('\n');
             }
             assertThat(printed).contains("Client id:      openchoreo-workload-publisher-client")
@@ -87,7 +88,8 @@ class SandboxCommandIT {
     /** Reads the "export NAME=value" lines the sandbox prints once it listens. */
     private static Map<String, String> exports(Process sandbox) throws IOException {
         Map<String, String> env = new HashMap<>();
-        BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out = new BufferedReader(
+                new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             String trimmed = line.trim();
             if (trimmed.startsWith("export ")) {

@@ -50,7 +50,8 @@ class SecretsIT {
         String wrong = "wrong+secret/with=chars";
         SANDBOX.sandbox.faults().add(Fault.on(Route.TOKEN).status(400)
                 .body("application/json", "{\"error\":\"invalid_client\",\"error_description\":\"client_secret="
-                        + wrong + " is wrong\"}").times(10));
+                        + wrong + " is wrong\"}")
+                .times(10));
 
         PackagedCli.Run run = PackagedCli.run(SANDBOX.env("OPENCHOREO_CLIENT_SECRET", wrong), "deploy", "--image",
                 IMAGE, "--verbose", "-o", "json");

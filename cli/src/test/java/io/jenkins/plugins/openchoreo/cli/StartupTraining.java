@@ -79,7 +79,8 @@ public final class StartupTraining {
             command.add("-XX:ArchiveClassesAtExit=" + archive);
             command.add("-Xlog:cds+dynamic=off");
         }
-        command.addAll(List.of("-Xlog:cds=off", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "deploy",
+        command.addAll(List.of("-Xlog:cds=off", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "deploy",
                 "--api-url", sandbox.apiUrl().toString(), "--client-id", sandbox.defaultClient().clientId(),
                 "--component", COMPONENT, "--image", "registry.example.com/greeter:2", "--workflow-run", RUN));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -33,7 +33,8 @@ class ClientArchitectureTest {
         // Guards the guard: the same rule applied to a class that does use a forbidden package fails.
         JavaClasses offender = new ClassFileImporter().importClasses(UsesForbiddenPackage.class);
         ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage("org.junit..");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rule.check(offender)).isInstanceOf(AssertionError.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rule.check(offender))
+                .isInstanceOf(AssertionError.class);
     }
 
     static final class UsesForbiddenPackage {

@@ -79,7 +79,8 @@ class ConnectionCheckTest {
     void anOpaqueTokenIsReportedAsSuch() {
         // A gateway in front of the API that accepts opaque tokens: the check cannot tell whom the token names.
         sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).body("application/json", "{\"items\":[]}"));
-        ConnectionCheck.Result result = check(SandboxTestSupport.settings(sandbox), Credentials.token("opaque-ci-token"),
+        ConnectionCheck.Result result = check(SandboxTestSupport.settings(sandbox),
+                Credentials.token("opaque-ci-token"),
                 "greeter");
         assertThat(result.identity()).isEqualTo("(opaque token)");
         assertThat(result.summary()).contains("as (opaque token);").doesNotContain("opaque-ci-token");

@@ -24,7 +24,8 @@ class ConnectionSettingsTest {
         assertThat(settings.retry()).isEqualTo(RetrySettings.defaults());
         assertThat(settings.tokenUrl()).as("null: discover it").isNull();
         assertThat(settings.portalUrl()).isNull();
-        assertThat(settings.credentialHints()).isEqualTo(io.jenkins.plugins.openchoreo.client.auth.CredentialHints.DEFAULT);
+        assertThat(settings.credentialHints())
+                .isEqualTo(io.jenkins.plugins.openchoreo.client.auth.CredentialHints.DEFAULT);
     }
 
     @Test

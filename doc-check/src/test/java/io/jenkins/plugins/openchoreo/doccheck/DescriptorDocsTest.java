@@ -88,7 +88,8 @@ class DescriptorDocsTest {
     void everyYamlBlockOfThePageIsChecked() {
         List<String> unchecked = Docs.blocks(Docs.page("workload-descriptor.md")).stream()
                 .filter(b -> b.language().equals("yaml") || b.language().equals("json"))
-                .filter(b -> b.marker() == null || !(b.marker().startsWith("check: ") || b.marker().startsWith("file: ")))
+                .filter(b -> b.marker() == null
+                        || !(b.marker().startsWith("check: ") || b.marker().startsWith("file: ")))
                 .map(b -> "line " + b.line()).toList();
         assertThat(unchecked).as("yaml/json blocks in docs/workload-descriptor.md without a check marker").isEmpty();
     }

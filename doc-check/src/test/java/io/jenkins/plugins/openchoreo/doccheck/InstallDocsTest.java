@@ -25,8 +25,7 @@ import org.w3c.dom.NodeList;
  */
 class InstallDocsTest {
 
-    static final String CONFIG_JELLY =
-            "plugin/src/main/resources/io/jenkins/plugins/openchoreo/OpenChoreoGlobalConfiguration/config.jelly";
+    static final String CONFIG_JELLY = "plugin/src/main/resources/io/jenkins/plugins/openchoreo/OpenChoreoGlobalConfiguration/config.jelly";
 
     /** The plugin POM: artifactId, the Jenkins version, and the compile-scope plugins it needs. */
     record PluginPom(String artifactId, String jenkinsVersion, List<String> neededPlugins, boolean ownFinalName) {
@@ -90,7 +89,8 @@ class InstallDocsTest {
             assertThat(text).as(where + ": where the .hpi lands").contains("`" + hpi + "`")
                     .as(where + ": how it is built").contains("`plugin/build.sh")
                     .as(where + ": that it is not released").contains("not released yet")
-                    .as(where + ": the minimum Jenkins version").contains("Jenkins " + pom.jenkinsVersion() + " or newer")
+                    .as(where + ": the minimum Jenkins version")
+                    .contains("Jenkins " + pom.jenkinsVersion() + " or newer")
                     .as(where + ": Jenkins' page for a plugin file")
                     .contains("*Manage Jenkins* → *Plugins* → *Advanced settings* → *Deploy Plugin*")
                     .as(where + ": the install tool of Jenkins images").contains("jenkins-plugin-cli --plugins "

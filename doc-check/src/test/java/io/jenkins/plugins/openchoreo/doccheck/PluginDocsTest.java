@@ -318,7 +318,8 @@ class PluginDocsTest {
         assertThat(credential.isObject()).as("a usernamePassword credential (client id and secret)").isTrue();
         List<String> fields = new ArrayList<>();
         credential.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).as("its fields").containsExactlyInAnyOrder("scope", "id", "description", "username", "password");
+        assertThat(fields).as("its fields").containsExactlyInAnyOrder("scope", "id", "description", "username",
+                "password");
         Set<String> configured = new LinkedHashSet<>();
         for (Docs.Block block : Docs.blocks(Docs.page("configuration-as-code.md"))) {
             JsonNode id = block.language().equals("yaml") ? yaml.readTree(block.text()).path("unclassified")

@@ -90,7 +90,8 @@ class PluginTestMessagesTest {
         PARTS.put("Last log lines of pod greeter-development-", List.of("Last log lines of pod "));
 
         OWN.put("registry.example.com/greeter:1", "the image the test deploys");
-        OWN.put("\tat io.jenkins.plugins.openchoreo.DeployExecutionTest", "the JDK's stack trace of the test's exception");
+        OWN.put("\tat io.jenkins.plugins.openchoreo.DeployExecutionTest",
+                "the JDK's stack trace of the test's exception");
         OWN.put("Caused by", "the JDK's stack trace of the test's exception");
         OWN.put("ready=false release=null", "the test's Pipeline script echoes the step's result");
         OWN.put("ready=false", "the test's Pipeline script echoes the step's result");
@@ -129,7 +130,8 @@ class PluginTestMessagesTest {
                     problems.add(e.where() + ": \"" + literal + "\""
                             + (part.equals(literal) ? "" : " (looked for its part \"" + part + "\")")
                             + " occurs in no main source, Messages.properties or the sandbox"
-                            + (PARTS.containsKey(literal) ? "" : "; if the code builds it from parts, list it in PARTS"));
+                            + (PARTS.containsKey(literal) ? ""
+                                    : "; if the code builds it from parts, list it in PARTS"));
                 }
             }
         }

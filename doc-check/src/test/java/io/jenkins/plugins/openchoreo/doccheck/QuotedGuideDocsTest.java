@@ -28,7 +28,8 @@ class QuotedGuideDocsTest {
 
     @Test
     void theQuotedJenkinsStageIsTheGuides() {
-        Docs.Block quoted = Docs.marked("migrating-from-scripts.md", "check: quoted from OpenChoreo's external CI guide");
+        Docs.Block quoted = Docs.marked("migrating-from-scripts.md",
+                "check: quoted from OpenChoreo's external CI guide");
         Path guide = reference().resolve(GUIDE);
         assumeTrue(Files.isRegularFile(guide), "OpenChoreo's external CI guide is not at " + guide
                 + " (set -Dopenchoreo.reference=<folder>): the quote is not compared");

@@ -93,7 +93,8 @@ class ShellBlocksIT {
             int setupAt = text.lines().limit(sandboxes.get(0).block().line()).mapToInt(l -> l.length() + 1).sum();
             assertThat(secondSection < 0 || setupAt < secondSection)
                     .as("docs/" + page + ": the set-up (line " + sandboxes.get(0).block().line()
-                            + ") is stated at the top, before the second section").isTrue();
+                            + ") is stated at the top, before the second section")
+                    .isTrue();
             assertThat(text).as("docs/" + page + ": the port its sandbox listens on").contains("port "
                     + statedPort(sandboxes.get(0)));
         }

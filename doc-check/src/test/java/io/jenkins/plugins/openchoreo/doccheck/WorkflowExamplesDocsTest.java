@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowExamplesDocsTest {
 
-    private static final Pattern INPUT = Pattern.compile("\\$\\{\\{\\s*(?:github\\.event\\.)?inputs\\.([A-Za-z0-9_-]+)");
+    private static final Pattern INPUT = Pattern
+            .compile("\\$\\{\\{\\s*(?:github\\.event\\.)?inputs\\.([A-Za-z0-9_-]+)");
     private static final Set<String> WITH_INPUTS = Set.of("workflow_dispatch", "workflow_call");
 
     @Test

@@ -74,9 +74,10 @@ final class BindingView {
                 ? new Condition("Ready", "False", "ResourcesProgressing", "Resources are being evaluated", generation,
                         release.reconciled())
                 : "True".equals(resources.status)
-                        ? new Condition("Ready", "True", "Ready", "ReleaseBinding is ready", generation, resources.since)
-                        : new Condition("Ready", "False", resources.reason, resources.message, generation,
-                                resources.since);
+                        ? new Condition("Ready", "True", "Ready", "ReleaseBinding is ready", generation,
+                                resources.since)
+                : new Condition("Ready", "False", resources.reason, resources.message, generation,
+                        resources.since);
         conditions.add(ready.toJson());
         ArrayNode endpoints = endpoints(release);
         if (!endpoints.isEmpty()) {
@@ -143,7 +144,8 @@ final class BindingView {
             }
             ObjectNode service = out.putObject("serviceURL").put("scheme", serviceScheme(type))
                     .put("host", history.component + "." + ResourceTree.dataPlaneNamespace(history, environment)
-                            + ".svc.cluster.local").put("port", endpoint.path("port").asInt());
+                            + ".svc.cluster.local")
+                    .put("port", endpoint.path("port").asInt());
             if (!endpoint.path("basePath").asText("").isEmpty()) {
                 service.put("path", endpoint.path("basePath").asText());
             }

@@ -26,7 +26,8 @@ final class CrdRules {
             Map.entry("spec.container", Set.of("image", "command", "args", "env", "files")),
             Map.entry("env", Set.of("key", "value", "valueFrom")),
             Map.entry("files", Set.of("key", "mountPath", "value", "valueFrom")),
-            Map.entry("endpoint", Set.of("type", "port", "targetPort", "visibility", "basePath", "displayName", "schema")),
+            Map.entry("endpoint",
+                    Set.of("type", "port", "targetPort", "visibility", "basePath", "displayName", "schema")),
             Map.entry("spec.dependencies", Set.of("endpoints", "resources")));
 
     private CrdRules() {
@@ -153,7 +154,8 @@ final class CrdRules {
 
     private static void tooMany(List<Cause> causes, JsonNode list, String at) {
         if (list.size() > MAX_DEPENDENCIES) {
-            causes.add(new Cause(at, "Too many: " + list.size() + ": must have at most " + MAX_DEPENDENCIES + " items"));
+            causes.add(
+                    new Cause(at, "Too many: " + list.size() + ": must have at most " + MAX_DEPENDENCIES + " items"));
         }
     }
 

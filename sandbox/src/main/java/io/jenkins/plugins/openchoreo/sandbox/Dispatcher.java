@@ -99,7 +99,8 @@ final class Dispatcher implements HttpHandler {
             case JWKS:
                 return new Reply(200, Reply.JSON, identityProvider.jwks());
             case OIDC_DISCOVERY, OAUTH_AS_DISCOVERY:
-                ObjectNode metadata = Json.object().put("issuer", issuer).put("token_endpoint", issuer + "/oauth2/token")
+                ObjectNode metadata = Json.object().put("issuer", issuer)
+                        .put("token_endpoint", issuer + "/oauth2/token")
                         .put("jwks_uri", issuer + "/oauth2/jwks");
                 metadata.putArray("grant_types_supported").add("client_credentials");
                 metadata.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic")
@@ -130,7 +131,8 @@ final class Dispatcher implements HttpHandler {
             default:
                 IdentityProvider.Verdict verdict = identityProvider.verify(authorization);
                 if (verdict.client() == null) {
-                    return Reply.json(401, Json.object().put("error", verdict.error()).put("message", verdict.message()));
+                    return Reply.json(401,
+                            Json.object().put("error", verdict.error()).put("message", verdict.message()));
                 }
                 Role role = verdict.client().role();
                 String action = route.action();
@@ -159,7 +161,8 @@ final class Dispatcher implements HttpHandler {
             return IdentityProvider.error(fault.status, error, "injected by the sandbox");
         }
         if (fault.status == 401) {
-            return Reply.json(401, Json.object().put("error", "INVALID_TOKEN").put("message", "invalid or expired token"));
+            return Reply.json(401,
+                    Json.object().put("error", "INVALID_TOKEN").put("message", "invalid or expired token"));
         }
         String code = switch (fault.status) {
             case 400 -> "BAD_REQUEST";
@@ -176,7 +179,8 @@ final class Dispatcher implements HttpHandler {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.stream()
                 .map(v -> name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
-                        ? maskCredentials(v) : v).toList()));
+                        ? maskCredentials(v) : v)
+                .toList()));
         return log.add(new RecordedRequest(route, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 maskFields(exchange.getRequestURI().getRawQuery()), Map.copyOf(headers), maskFields(body), 0,
                 Instant.now(), null, null, 0, 0));

@@ -89,7 +89,8 @@ final class IdentityProvider {
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                        StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 return error(400, "invalid_request", "The Authorization header is not valid base64");
             }
@@ -137,7 +138,8 @@ final class IdentityProvider {
         switch (expiresInFormat) {
             case NUMBER -> answer.put("expires_in", lifetime.toSeconds());
             case STRING -> answer.put("expires_in", Long.toString(lifetime.toSeconds()));
-            case MISSING -> { }
+            case MISSING -> {
+            }
         }
         if (form.get("scope") != null) {
             answer.put("scope", form.get("scope"));
@@ -201,7 +203,8 @@ final class IdentityProvider {
             String claimed = claims.getIssuer();
             TrustedIssuer trusted = claimed == null ? null : trustedIssuers.get(claimed);
             boolean own = issuer.equals(claimed);
-            boolean signed = own ? key.getKeyID().equals(jwt.getHeader().getKeyID()) && jwt.verify(new RSASSAVerifier(key))
+            boolean signed = own
+                    ? key.getKeyID().equals(jwt.getHeader().getKeyID()) && jwt.verify(new RSASSAVerifier(key))
                     : trusted != null && trusted.signed(jwt);
             Date now = new Date();
             if (!signed || claims.getExpirationTime() == null || !now.before(claims.getExpirationTime())

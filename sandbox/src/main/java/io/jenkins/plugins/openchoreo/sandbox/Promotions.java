@@ -86,7 +86,8 @@ final class Promotions {
                 envs.computeIfAbsent(source, e -> environment(namespace, e, false));
                 targets.forEach(t -> envs.computeIfAbsent(t, e -> environment(namespace, e, false)));
             });
-            pipelines.computeIfAbsent(namespace, n -> new LinkedHashMap<>()).put(name, pipeline(namespace, name, paths));
+            pipelines.computeIfAbsent(namespace, n -> new LinkedHashMap<>()).put(name,
+                    pipeline(namespace, name, paths));
         }
     }
 
@@ -174,7 +175,8 @@ final class Promotions {
 
     Reply componentRelease(String namespace, String name) {
         return rollouts.release(namespace, name).map(found -> {
-            ObjectNode body = Json.object().put("apiVersion", "openchoreo.dev/v1alpha1").put("kind", "ComponentRelease");
+            ObjectNode body = Json.object().put("apiVersion", "openchoreo.dev/v1alpha1").put("kind",
+                    "ComponentRelease");
             body.putObject("metadata").put("name", found.release().name()).put("namespace", namespace);
             ObjectNode spec = body.putObject("spec");
             spec.putObject("owner").put("projectName", found.history().project)

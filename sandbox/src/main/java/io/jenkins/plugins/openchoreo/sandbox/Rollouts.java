@@ -102,7 +102,8 @@ final class Rollouts {
 
     /** From now on, releases of this component never become Ready. */
     void fail(String namespace, String component, String reason, String message, List<String> logLines) {
-        History history = histories.computeIfAbsent(key(namespace, component), k -> new History(namespace, "", component));
+        History history = histories.computeIfAbsent(key(namespace, component),
+                k -> new History(namespace, "", component));
         synchronized (history) {
             history.failure = new Failure(reason, message, List.copyOf(logLines));
         }

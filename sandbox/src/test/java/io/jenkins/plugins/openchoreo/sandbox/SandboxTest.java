@@ -232,7 +232,8 @@ class SandboxTest {
                 workload("greeter-workload", "greeter", "r/g:1"))));
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode stored = Json.MAPPER.readTree(created.body());
-        assertThat(stored.path("metadata").path("labels").path("openchoreo.dev/component").asText()).isEqualTo("greeter");
+        assertThat(stored.path("metadata").path("labels").path("openchoreo.dev/component").asText())
+                .isEqualTo("greeter");
         assertThat(stored.path("spec").has("unknownField")).isFalse();
 
         assertThat(send(api(base, bearer).POST(HttpRequest.BodyPublishers.ofString(
@@ -243,7 +244,8 @@ class SandboxTest {
         assertThat(ghost.body()).contains("Referenced component not found");
         HttpResponse<String> notJson = send(api(base, bearer).POST(HttpRequest.BodyPublishers.ofString("image: x")));
         assertThat(notJson.statusCode()).isEqualTo(400);
-        assertThat(notJson.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(notJson.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         HttpResponse<String> invalid = send(api(base, bearer).POST(HttpRequest.BodyPublishers.ofString(
                 workload("bad-workload", "greeter", "").replace("\"container\":{\"image\":\"\"}",
                         "\"container\":{\"image\":\"\",\"env\":[{\"key\":\"A\",\"value\":\"1\",\"valueFrom\":{}}]},"
@@ -331,8 +333,9 @@ class SandboxTest {
                 workload("greeter-workload", "greeter", "r/g:1")));
         sandbox.setRolloutDelay(Duration.ofMillis(2000));
         String publisher = bearer();
-        assertThat(send(api("/api/v1/namespaces/default/workloads/greeter-workload", publisher).PUT(HttpRequest
-                .BodyPublishers.ofString(workload("greeter-workload", "greeter", "r/g:2")))).statusCode())
+        assertThat(send(api("/api/v1/namespaces/default/workloads/greeter-workload", publisher)
+                .PUT(HttpRequest.BodyPublishers.ofString(workload("greeter-workload", "greeter", "r/g:2"))))
+                .statusCode())
                 .isEqualTo(200);
         sandbox.registerClient("watcher", "w", AuthMethod.POST, Role.ROLLOUT_WATCHER);
         String watcher = "Bearer " + sandbox.mintToken("watcher");
@@ -368,8 +371,9 @@ class SandboxTest {
         String cursor = page.path("pagination").path("nextCursor").asText();
         int seen = 2;
         while (!cursor.isEmpty()) {
-            page = Json.MAPPER.readTree(send(api("/api/v1/namespaces/default/workloads?component=greeter&limit=2&cursor="
-                    + cursor, bearer)).body());
+            page = Json.MAPPER
+                    .readTree(send(api("/api/v1/namespaces/default/workloads?component=greeter&limit=2&cursor="
+                            + cursor, bearer)).body());
             seen += page.path("items").size();
             cursor = page.path("pagination").path("nextCursor").asText();
         }

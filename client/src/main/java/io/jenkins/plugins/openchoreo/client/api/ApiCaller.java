@@ -59,7 +59,8 @@ public record ApiCaller(URI apiUrl, Transport transport, Retrier retrier, TokenS
             observer.info(call.describe() + " was refused with HTTP 401; fetching a fresh token and trying once more");
             tokens.invalidate(token);
             AccessToken fresh = tokens.token(observer);
-            return policy.execute(bearer(call, fresh), transport, observer, result -> read(call, result, reader, false));
+            return policy.execute(bearer(call, fresh), transport, observer,
+                    result -> read(call, result, reader, false));
         }
     }
 

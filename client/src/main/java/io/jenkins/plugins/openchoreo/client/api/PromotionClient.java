@@ -40,8 +40,9 @@ public final class PromotionClient {
      */
     public Optional<JsonNode> releaseBinding(String namespace, String name) {
         try {
-            return Optional.of(caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "releasebindings", name),
-                    null));
+            return Optional
+                    .of(caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "releasebindings", name),
+                            null));
         } catch (NotFoundException e) {
             if (e.code() == ErrorCode.API_NOT_FOUND) {
                 return Optional.empty();

@@ -59,7 +59,8 @@ public final class WorkloadClient {
     }
 
     public Workload get(String namespace, String name) {
-        return Workload.of(caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "workloads", name), null));
+        return Workload
+                .of(caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "workloads", name), null));
     }
 
     /** POST: 201 and the created Workload; a 409 arrives as {@code ConflictException}. */
@@ -74,16 +75,19 @@ public final class WorkloadClient {
      * the server answers a concurrent update with it, and the caller must re-read and re-apply.
      */
     public Workload update(String namespace, Workload workload) {
-        return Workload.of(caller.json("PUT", ApiPaths.namespaced(caller.apiUrl(), namespace, "workloads", workload.name()),
-                workload.toJson(), caller.putPolicy()));
+        return Workload
+                .of(caller.json("PUT", ApiPaths.namespaced(caller.apiUrl(), namespace, "workloads", workload.name()),
+                        workload.toJson(), caller.putPolicy()));
     }
 
     public ObjectNode getWorkflowRun(String namespace, String name) {
-        return (ObjectNode) caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "workflowruns", name), null);
+        return (ObjectNode) caller.json("GET", ApiPaths.namespaced(caller.apiUrl(), namespace, "workflowruns", name),
+                null);
     }
 
     public ObjectNode updateWorkflowRun(String namespace, String name, ObjectNode run) {
-        return (ObjectNode) caller.json("PUT", ApiPaths.namespaced(caller.apiUrl(), namespace, "workflowruns", name), run);
+        return (ObjectNode) caller.json("PUT", ApiPaths.namespaced(caller.apiUrl(), namespace, "workflowruns", name),
+                run);
     }
 
     /** The server's version; needs no token. */
@@ -99,8 +103,10 @@ public final class WorkloadClient {
         }
         if (result.status() == 404) {
             // What a deploy reports for the Workload routes of the same server: a missing route, not a bad answer.
-            throw new NotFoundException(ErrorCode.API_ROUTE_NOT_FOUND, "GET " + caller.apiUrl() + "/version answered HTTP 404: "
-                    + "the server has no /version route, which every OpenChoreo API has", null, result.requestId(),
+            throw new NotFoundException(ErrorCode.API_ROUTE_NOT_FOUND,
+                    "GET " + caller.apiUrl() + "/version answered HTTP 404: "
+                            + "the server has no /version route, which every OpenChoreo API has",
+                    null, result.requestId(),
                     404, null);
         }
         throw new TransportException(ErrorCode.BAD_RESPONSE, "GET " + caller.apiUrl() + "/version answered HTTP "

@@ -108,7 +108,8 @@ public final class TokenCache {
             return flight.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransportException(ErrorCode.ABORTED, "Interrupted while another deploy fetched the token", null, null,
+            throw new TransportException(ErrorCode.ABORTED, "Interrupted while another deploy fetched the token", null,
+                    null,
                     0, null);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof OpenChoreoException known) {

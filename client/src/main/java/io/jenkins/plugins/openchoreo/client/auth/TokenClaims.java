@@ -12,7 +12,6 @@ import java.util.Optional;
  */
 public record TokenClaims(String subject, String clientId, String issuer, Instant expiresAt) {
 
-
     public static Optional<TokenClaims> peek(String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.");
         if (parts.length != 3) {

@@ -154,7 +154,7 @@ final class DeployRun {
     }
 
     private void update(Workload current) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             checkOwner(current);
             before = current;
             Workload target = plan.update(current);
@@ -268,7 +268,8 @@ final class DeployRun {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServerErrorException(ErrorCode.ABORTED, "The deploy was interrupted while retrying", null, null, 0,
+            throw new ServerErrorException(ErrorCode.ABORTED, "The deploy was interrupted while retrying", null, null,
+                    0,
                     null);
         }
     }

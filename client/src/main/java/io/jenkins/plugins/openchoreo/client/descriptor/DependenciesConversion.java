@@ -46,8 +46,8 @@ final class DependenciesConversion {
             problems.error(yaml.path("envBindings"), "is required: a mapping from address, host, port or basePath "
                     + "to an environment variable name (e.g. address: DB_URL)");
         }
-        yaml.mapping("envBindings", "address", "host", "port", "basePath").ifPresent(bindings ->
-                entry.set("envBindings", Rules.bindings(problems, yaml.path("envBindings"), bindings.values())));
+        yaml.mapping("envBindings", "address", "host", "port", "basePath").ifPresent(bindings -> entry
+                .set("envBindings", Rules.bindings(problems, yaml.path("envBindings"), bindings.values())));
         conversion.add(EntryKind.DEPENDENCY_ENDPOINTS, entry, yaml.path("name"),
                 "dependency on endpoint \"" + name + "\" of component \"" + component + "\"");
     }
@@ -59,8 +59,8 @@ final class DependenciesConversion {
         ObjectNode entry = JsonNodeFactory.instance.objectNode().put("ref", ref);
         for (String field : List.of("envBindings", "fileBindings")) {
             if (yaml.has(field)) {
-                YamlMapping.entries(yaml.node(field), yaml.path(field), problems).ifPresent(bindings ->
-                        entry.set(field, Rules.bindings(problems, yaml.path(field), bindings)));
+                YamlMapping.entries(yaml.node(field), yaml.path(field), problems)
+                        .ifPresent(bindings -> entry.set(field, Rules.bindings(problems, yaml.path(field), bindings)));
             }
         }
         conversion.add(EntryKind.DEPENDENCY_RESOURCES, entry, yaml.path("ref"), "resource \"" + ref + "\"");

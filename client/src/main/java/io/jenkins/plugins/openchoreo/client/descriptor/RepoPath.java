@@ -28,7 +28,8 @@ final class RepoPath {
             }
         }
         if (parts.isEmpty()) {
-            throw new IllegalArgumentException("\"" + Names.printable(path) + "\" names the repository root, not a file");
+            throw new IllegalArgumentException(
+                    "\"" + Names.printable(path) + "\" names the repository root, not a file");
         }
         return String.join("/", parts);
     }

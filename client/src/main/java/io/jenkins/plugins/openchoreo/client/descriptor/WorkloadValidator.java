@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.openchoreo.client.error.FieldError;
 import java.util.List;
 
-
 /**
  * Checks a whole Workload document against the CRD's rules before it is sent, so a mistake is
  * reported with every field at once instead of as the server's first 422.
@@ -33,8 +32,8 @@ public final class WorkloadValidator {
             valueOrValueFrom(problems, file);
         }
         if (spec.has("endpoints")) {
-            YamlMapping.entries(spec.path("endpoints"), "spec.endpoints", problems).ifPresent(endpoints ->
-                    endpoints.forEach((name, endpoint) -> endpoint(problems, "spec.endpoints." + name, endpoint)));
+            YamlMapping.entries(spec.path("endpoints"), "spec.endpoints", problems).ifPresent(endpoints -> endpoints
+                    .forEach((name, endpoint) -> endpoint(problems, "spec.endpoints." + name, endpoint)));
         }
         dependencies(problems, spec.path("dependencies"));
         return problems.errors();

@@ -5,7 +5,8 @@ public class ForbiddenException extends OpenChoreoException {
 
     private static final long serialVersionUID = 1L;
 
-    public ForbiddenException(ErrorCode code, String message, String hint, String requestId, int status, Throwable cause) {
+    public ForbiddenException(ErrorCode code, String message, String hint, String requestId, int status,
+            Throwable cause) {
         super(code, message, hint, requestId, status, cause);
     }
 }

@@ -5,7 +5,8 @@ public class NotFoundException extends OpenChoreoException {
 
     private static final long serialVersionUID = 1L;
 
-    public NotFoundException(ErrorCode code, String message, String hint, String requestId, int status, Throwable cause) {
+    public NotFoundException(ErrorCode code, String message, String hint, String requestId, int status,
+            Throwable cause) {
         super(code, message, hint, requestId, status, cause);
     }
 }

@@ -5,7 +5,8 @@ public class TransportException extends OpenChoreoException {
 
     private static final long serialVersionUID = 1L;
 
-    public TransportException(ErrorCode code, String message, String hint, String requestId, int status, Throwable cause) {
+    public TransportException(ErrorCode code, String message, String hint, String requestId, int status,
+            Throwable cause) {
         super(code, message, hint, requestId, status, cause);
     }
 }

@@ -214,7 +214,7 @@ public final class Transport implements AutoCloseable {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             long total = 0;
-            for (int n; (n = in.read(buffer)) != -1; ) {
+            for (int n; (n = in.read(buffer)) != -1;) {
                 total += n;
                 if (total > max) {
                     throw tooLarge(requestId);

@@ -159,7 +159,7 @@ public final class Promoter {
             String ns = request.namespace();
             listener.step("Promoting component " + request.component() + " from " + request.from() + " to "
                     + request.to() + " in namespace " + ns + (request.dryRun() ? " (dry run: nothing will be written)"
-                    : ""));
+                            : ""));
             checkPath(ns);
             release = request.release() != null ? namedRelease(ns) : boundRelease(ns);
             Optional<JsonNode> existing = needing("releasebinding:view", "reading ReleaseBinding "
@@ -288,8 +288,9 @@ public final class Promoter {
             }
             listener.step("Updating " + change);
             needing("releasebinding:update", "updating ReleaseBinding " + request.bindingName() + " in "
-                    + request.to(), () -> client.updateReleaseBinding(request.namespace(), request.bindingName(),
-                    body));
+                    + request.to(),
+                    () -> client.updateReleaseBinding(request.namespace(), request.bindingName(),
+                            body));
         }
 
         private void checkOwner(JsonNode binding) {
@@ -305,7 +306,8 @@ public final class Promoter {
                         + request.component() + ", environment " + request.to() + "; nothing was written",
                         "OpenChoreo names a component's binding <component>-<environment>; this one is someone "
                                 + "else's: check the project, component and environment names, or have the "
-                                + "binding renamed.", null, 0, null);
+                                + "binding renamed.",
+                        null, 0, null);
             }
         }
 

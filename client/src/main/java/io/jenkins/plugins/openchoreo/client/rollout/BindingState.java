@@ -53,7 +53,8 @@ record BindingState(String name, String environment, String release, long observ
         List<EndpointUrl> endpoints = new ArrayList<>();
         status.path("endpoints").forEach(endpoint -> endpoints.add(EndpointUrl.of(endpoint)));
         return new BindingState(binding.path("metadata").path("name").asText(""),
-                binding.path("spec").path("environment").asText(""), binding.path("spec").path("releaseName").asText(""),
+                binding.path("spec").path("environment").asText(""),
+                binding.path("spec").path("releaseName").asText(""),
                 status.path("observedGeneration").asLong(0), status.path("lastSpecUpdateTime").asText(""), conditions,
                 endpoints);
     }

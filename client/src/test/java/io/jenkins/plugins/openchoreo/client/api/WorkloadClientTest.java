@@ -170,7 +170,8 @@ class WorkloadClientTest {
     void changingTheOwnerIsRefused() {
         sandbox.addComponent("default", "shop", "other");
         Workload created = client.create("default", Workload.minimal("greeter-workload", "shop", "greeter", "r/g:1"));
-        Workload moved = created.edit(doc -> ((ObjectNode) doc.path("spec").path("owner")).put("componentName", "other"));
+        Workload moved = created
+                .edit(doc -> ((ObjectNode) doc.path("spec").path("owner")).put("componentName", "other"));
         assertThatThrownBy(() -> client.update("default", moved))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.getMessage()).contains("spec.owner is immutable"));
@@ -189,8 +190,9 @@ class WorkloadClientTest {
     void aMissingRouteIsToldFromAMissingObject() {
         OpenChoreoConnection wrongBase = new OpenChoreoEngine().connect(
                 ConnectionSettings.builder(sandbox.apiUrl() + "/portal")
-                .tokenUrl(sandbox.tokenUrl().toString()).http(SandboxTestSupport.FAST_HTTP)
-                .retry(SandboxTestSupport.FAST_RETRY).build(), SandboxTestSupport.credentials(sandbox.defaultClient()),
+                        .tokenUrl(sandbox.tokenUrl().toString()).http(SandboxTestSupport.FAST_HTTP)
+                        .retry(SandboxTestSupport.FAST_RETRY).build(),
+                SandboxTestSupport.credentials(sandbox.defaultClient()),
                 listener);
         NotFoundException e = assertFails(() -> wrongBase.workloads().listByComponent("default", "greeter"),
                 NotFoundException.class, ErrorCode.API_ROUTE_NOT_FOUND);

@@ -14,7 +14,7 @@ class ClientAuthMethodTest {
 
     @ParameterizedTest
     @CsvSource({"client_secret_basic, BASIC", "CLIENT_SECRET_POST, POST", "basic, BASIC", " Post , POST",
-            "auto, AUTO", "AUTO, AUTO"})
+        "auto, AUTO", "AUTO, AUTO"})
     void wireNamesAndShortNamesInAnyCase(String given, ClientAuthMethod expected) {
         assertThat(ClientAuthMethod.parse(given)).isEqualTo(expected);
     }

@@ -74,7 +74,8 @@ class ClientCredentialsTokenSourceTest {
         SandboxClient client = client(method, HARD_SECRET);
         ClientAuthMethod ours = method == AuthMethod.BASIC ? ClientAuthMethod.BASIC : ClientAuthMethod.POST;
         AccessToken token = connect(client, ours).tokens().token(listener);
-        assertThat(TokenClaims.peek(token.value())).get().extracting(TokenClaims::identity).isEqualTo(client.clientId());
+        assertThat(TokenClaims.peek(token.value())).get().extracting(TokenClaims::identity)
+                .isEqualTo(client.clientId());
         assertThat(sandbox.count(Route.TOKEN)).isEqualTo(1);
         assertThat(listener.all()).doesNotContain(HARD_SECRET).doesNotContain(token.value());
     }
@@ -115,7 +116,8 @@ class ClientCredentialsTokenSourceTest {
                 "{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid client or Invalid client credentials\"}");
         assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID_CLIENT);
         assertThat(e.oauthError()).isEqualTo("unauthorized_client");
-        assertThat(e.hint()).isEqualTo(CredentialHints.DEFAULT.clientRefused()).contains("client id").contains("client secret");
+        assertThat(e.hint()).isEqualTo(CredentialHints.DEFAULT.clientRefused()).contains("client id")
+                .contains("client secret");
         assertThat(listener.all()).doesNotContain("trying client_secret_post");
     }
 

@@ -57,7 +57,7 @@ class TokenEndpointDiscoveryTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"authorization_servers\":\"https://idp\"}", "{\"authorization_servers\":[]}",
-            "{\"authorization_servers\":[42]}", "[\"not an object\"]"})
+        "{\"authorization_servers\":[42]}", "[\"not an object\"]"})
     void resourceMetadataWithoutAnAuthorizationServerFailsClearly(String json) {
         resourceMetadata(json);
         expectFailure("/.well-known/oauth-protected-resource names no authorization server");
@@ -71,7 +71,8 @@ class TokenEndpointDiscoveryTest {
         String issuer = sandbox.issuer().toString();
         String root = sandbox.apiUrl().toString();
         expectFailure("no token_endpoint in " + issuer + "/.well-known/openid-configuration or " + root
-                + "/.well-known/oauth-authorization-server/idp or " + issuer + "/.well-known/oauth-authorization-server");
+                + "/.well-known/oauth-authorization-server/idp or " + issuer
+                + "/.well-known/oauth-authorization-server");
     }
 
     @Test
@@ -145,7 +146,8 @@ class TokenEndpointDiscoveryTest {
     void anHttpsApiMayNotNameAPlainHttpAuthorizationServer() {
         try (Sandbox tls = Sandbox.builder().tls(true).start()) {
             tls.faults().add(Fault.on(Route.PROTECTED_RESOURCE).body("application/json",
-                    "{\"authorization_servers\":[\"" + tls.issuer().toString().replace("https://", "http://") + "\"]}"));
+                    "{\"authorization_servers\":[\"" + tls.issuer().toString().replace("https://", "http://")
+                            + "\"]}"));
             TokenEndpointDiscovery discovery = new TokenEndpointDiscovery(
                     SandboxTestSupport.transport(SandboxTestSupport.FAST_HTTP.withCaBundlePem(tls.caBundlePem())),
                     new Retrier(SandboxTestSupport.FAST_RETRY), new TokenCache(new MutableClock()));

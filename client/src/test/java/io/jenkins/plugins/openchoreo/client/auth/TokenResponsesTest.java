@@ -87,7 +87,7 @@ class TokenResponsesTest {
 
     @ParameterizedTest
     @CsvSource({"invalid_scope, TOKEN_INVALID_SCOPE", "temporarily_unavailable, TOKEN_SERVER_ERROR",
-            "access_denied, TOKEN_INVALID_REQUEST"})
+        "access_denied, TOKEN_INVALID_REQUEST"})
     void oauthErrorsAreTypedByTheErrorField(String error, ErrorCode code) {
         expectFailure(answer(400, "application/json", "{\"error\":\"" + error + "\"}"), code,
                 "refused the token request: " + error + ", HTTP 400");
@@ -124,7 +124,8 @@ class TokenResponsesTest {
         String body = "{\"error\":\"invalid_client\",\"error_description\":\"" + "eyJ".repeat(100_000) + "\"}";
         TokenException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> org.junit.jupiter.api.Assertions.assertThrows(TokenException.class,
-                        () -> read(answer(401, "application/json", body))), "a hang guard, not a time budget");
+                        () -> read(answer(401, "application/json", body))),
+                "a hang guard, not a time budget");
         assertThat(e.getMessage().length()).isLessThan(1000);
     }
 }

@@ -229,7 +229,8 @@ class DeployerTest {
                 .contains("openapi: 3.0.0");
         assertThat(after.path("spec").path("container").path("env")).hasSize(1);
         assertThat(after.path("metadata").path("labels").path("team").isMissingNode()).isTrue();
-        assertThat(after.path("metadata").path("labels").path("openchoreo.dev/component").asText()).isEqualTo("greeter");
+        assertThat(after.path("metadata").path("labels").path("openchoreo.dev/component").asText())
+                .isEqualTo("greeter");
         assertThat(result.change().changes()).anySatisfy(c -> assertThat(c).contains("endpoints: + rest, - api"));
     }
 
@@ -304,7 +305,8 @@ class DeployerTest {
         assertThatThrownBy(() -> deploy(greeter("r/g:2")))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.MULTIPLE_WORKLOADS);
-                    assertThat(e.getMessage()).contains("greeter-workload").contains("greeter,").contains("2 Workloads");
+                    assertThat(e.getMessage()).contains("greeter-workload").contains("greeter,")
+                            .contains("2 Workloads");
                     assertThat(e.hint()).contains("workload name");
                 });
         assertThat(sandbox.requests()).noneMatch(r -> WRITES.contains(r.route()));
@@ -360,7 +362,8 @@ class DeployerTest {
         assertThat(annotations.path("openchoreo.dev/workload-from-source").asText()).isEqualTo("false");
         assertThat(annotations.path("openchoreo.dev/workload").asText()).isEqualTo(result.change().workloadJson());
         assertThat(stored.path("spec").path("workflow").asText()).isEqualTo("docker-build");
-        assertThat(stored.path("metadata").path("labels").path("openchoreo.dev/component").asText()).isEqualTo("greeter");
+        assertThat(stored.path("metadata").path("labels").path("openchoreo.dev/component").asText())
+                .isEqualTo("greeter");
     }
 
     @Test
@@ -411,8 +414,8 @@ class DeployerTest {
                             .contains("nothing was written");
                 });
         assertThatThrownBy(() -> mayRead.deploy(DeployRequest.builder("greeter", "r/g:1").project("other")
-                .dryRun(true).build())).isInstanceOfSatisfying(NotFoundException.class, e ->
-                        assertThat(e.getMessage()).contains("belongs to project shop, not to project other"));
+                .dryRun(true).build())).isInstanceOfSatisfying(NotFoundException.class,
+                        e -> assertThat(e.getMessage()).contains("belongs to project shop, not to project other"));
         DeployResult exists = mayRead.deploy(greeter("r/g:1").dryRun(true).build());
         assertThat(exists.summary()).startsWith("Would create");
         assertThat(exists.warnings()).isEmpty();
@@ -425,8 +428,8 @@ class DeployerTest {
         // The server answers a read of a missing object 404 before it checks the permission (contract
         // branch's reading of OpenChoreo's handlers), so even the CI role learns the typo.
         assertThatThrownBy(() -> deploy(DeployRequest.builder("greeterr", "r/g:1").project("shop").dryRun(true)))
-                .isInstanceOfSatisfying(NotFoundException.class, e ->
-                        assertThat(e.code()).isEqualTo(ErrorCode.COMPONENT_NOT_FOUND));
+                .isInstanceOfSatisfying(NotFoundException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.COMPONENT_NOT_FOUND));
         assertThat(sandbox.requests()).noneMatch(r -> WRITES.contains(r.route()));
     }
 
@@ -603,7 +606,8 @@ class DeployerTest {
         DeployResult result = deploy(greeter("r/g:1"));
         sandbox.faults().add(Fault.on(Route.WORKLOAD_LIST).status(403));
         Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> deploy(greeter("r/g:2")));
-        assertThat(listener.all() + result + result.toJson() + error.getMessage() + ((io.jenkins.plugins.openchoreo
-                .client.error.OpenChoreoException) error).describe()).doesNotContain(secret).doesNotContain("eyJ");
+        assertThat(listener.all() + result + result.toJson() + error.getMessage()
+                + ((io.jenkins.plugins.openchoreo.client.error.OpenChoreoException) error).describe())
+                .doesNotContain(secret).doesNotContain("eyJ");
     }
 }

@@ -44,7 +44,8 @@ class WorkloadDiffTest {
             endpoints.putObject("web").put("port", 80);
             endpoints.putObject("api").put("port", 9090);
         });
-        assertThat(WorkloadDiff.describe(null, withEndpoints)).containsExactly("image: r/g:1", "endpoints: + api, + web");
+        assertThat(WorkloadDiff.describe(null, withEndpoints)).containsExactly("image: r/g:1",
+                "endpoints: + api, + web");
     }
 
     /** The summary line of a create names every kind of change it brings (issue 18, point 11). */

@@ -309,7 +309,8 @@ class DescriptorReaderTest {
 
     @Test
     void pathsOutsideTheRepositoryAreRefused() {
-        assertThat(refused("../workload.yaml").fieldErrors().get(0).message()).contains("leads outside the repository root");
+        assertThat(refused("../workload.yaml").fieldErrors().get(0).message())
+                .contains("leads outside the repository root");
         assertThat(refused("/etc/workload.yaml").fieldErrors().get(0).message())
                 .contains("is not a path relative to the repository root");
         assertThat(refused("C:\\app\\workload.yaml").fieldErrors()).hasSize(1);
@@ -356,7 +357,8 @@ class DescriptorReaderTest {
         write("big.yaml", "#".repeat(1024 * 1024 + 1));
         write("workload.yaml", "endpoints: [{name: a, port: 1, type: HTTP, schemaFile: big.yaml}]\n");
 
-        assertThat(refused("big.yaml").fieldErrors().get(0).message()).isEqualTo("the file big.yaml is larger than 1 MiB");
+        assertThat(refused("big.yaml").fieldErrors().get(0).message())
+                .isEqualTo("the file big.yaml is larger than 1 MiB");
         assertThat(refused("workload.yaml").fieldErrors().get(0).message())
                 .isEqualTo("the file big.yaml is larger than 1 MiB");
     }
@@ -396,7 +398,8 @@ class DescriptorReaderTest {
         write("workload.yaml", bomb.toString());
         write("scalar.yaml", "endpoints:\n  - name: &n api\n    port: 1\n    type: HTTP\n    displayName: *n\n");
 
-        assertThat(refused("workload.yaml").fieldErrors().get(0).message()).contains("YAML aliases (*a) are not supported");
+        assertThat(refused("workload.yaml").fieldErrors().get(0).message())
+                .contains("YAML aliases (*a) are not supported");
         assertThat(refused("scalar.yaml").fieldErrors().get(0))
                 .satisfies(e -> assertThat(e.field()).isEqualTo("line 5, column 18"));
     }

@@ -26,7 +26,8 @@ class NamesAndPathsTest {
     @ParameterizedTest
     @ValueSource(strings = {"Upper", "-lead", "trail-", "a.b", "a_b", "with space", "ünï"})
     void invalidNamesSayWhatIsAllowed(String name) {
-        assertThat(Names.problem("component", name)).contains("the component \"" + name + "\" is not valid: use at most "
+        assertThat(Names.problem("component", name)).contains("the component \"" + name
+                + "\" is not valid: use at most "
                 + "63 lowercase letters, digits or '-', starting and ending with a letter or digit (e.g. my-app-1)");
     }
 
@@ -34,7 +35,8 @@ class NamesAndPathsTest {
     void missingAndTooLongNames() {
         assertThat(Names.problem("project", null)).contains("the project is required (e.g. my-app-1)");
         assertThat(Names.problem("project", "  ")).contains("the project is required (e.g. my-app-1)");
-        assertThat(Names.problem("project", "a".repeat(64))).get().asString().contains("at most 63 characters (it has 64)");
+        assertThat(Names.problem("project", "a".repeat(64))).get().asString()
+                .contains("at most 63 characters (it has 64)");
         assertThat(Names.problemWithLength("workload name", "a".repeat(253), 253)).isEmpty();
         assertThat(Names.problem("project", "x\n".repeat(50))).get().asString().contains("x?x?").contains("…");
     }

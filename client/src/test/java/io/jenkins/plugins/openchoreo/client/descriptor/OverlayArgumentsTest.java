@@ -128,9 +128,11 @@ class OverlayArgumentsTest {
                 configurations:
                   env: [{name: LOG_LEVEL, value: info}, {name: MODE, value: prod}]
                 """);
-        WorkloadOverlay descriptor = new DescriptorReader(new LocalWorkspaceFiles(repo)).read("workload.yaml").overlay();
+        WorkloadOverlay descriptor = new DescriptorReader(new LocalWorkspaceFiles(repo)).read("workload.yaml")
+                .overlay();
 
-        WorkloadOverlay arguments = parse(List.of("LOG_LEVEL=debug", "EXTRA=1"), "[{name: api, port: 8081, type: HTTP}]",
+        WorkloadOverlay arguments = parse(List.of("LOG_LEVEL=debug", "EXTRA=1"),
+                "[{name: api, port: 8081, type: HTTP}]",
                 null, null);
         WorkloadOverlay merged = arguments.over(descriptor);
 

@@ -56,7 +56,8 @@ class WorkloadOverlayTest {
                   - {component: pg, name: db, visibility: project, envBindings: {host: NEW}}
                   - {component: pg, name: db, visibility: project, project: other, envBindings: {host: OTHER}}
                 resources: [{ref: cache}, {ref: queue}]
-                """, "B=20", "C=3").over(endpoints("[{name: api, port: 8080, type: HTTP}, {name: web, port: 3000, type: HTTP}]"));
+                """, "B=20", "C=3")
+                .over(endpoints("[{name: api, port: 8080, type: HTTP}, {name: web, port: 3000, type: HTTP}]"));
 
         JsonNode spec = overlay.applyTo(json(EXISTING)).path("spec");
 
@@ -82,7 +83,8 @@ class WorkloadOverlayTest {
 
         JsonNode spec = overlay(null, "A=1").applyTo(minimal).path("spec");
 
-        assertThat(spec.path("container").path("env")).isEqualTo(Json.MAPPER.readTree("[{\"key\":\"A\",\"value\":\"1\"}]"));
+        assertThat(spec.path("container").path("env"))
+                .isEqualTo(Json.MAPPER.readTree("[{\"key\":\"A\",\"value\":\"1\"}]"));
         assertThat(spec.has("endpoints")).isFalse();
         assertThat(spec.has("dependencies")).isFalse();
         assertThat(minimal.path("spec").path("container").has("env")).isFalse();

@@ -53,18 +53,18 @@ class WorkloadValidatorTest {
 
         assertThat(WorkloadValidator.validate(doc, "Workload w")).allSatisfy(e -> assertThat(e.where())
                 .isEqualTo("Workload w")).extracting(FieldError::field).containsExactly(
-                "spec.owner.projectName", "spec.owner.componentName", "spec.container.image",
-                "spec.container.env[0].key",
-                "spec.container.env[1].valueFrom", "spec.container.env[1].valueFrom.secretKeyRef.key",
-                "spec.container.files[0].mountPath",
-                "spec.container.files[1].valueFrom",
-                "spec.endpoints.api.port", "spec.endpoints.api.targetPort", "spec.endpoints.api.type",
-                "spec.endpoints.api.visibility[0]",
-                "spec.endpoints.tcp.port",
-                "spec.dependencies.endpoints[0].component", "spec.dependencies.endpoints[0].name",
-                "spec.dependencies.endpoints[0].visibility", "spec.dependencies.endpoints[0].envBindings.host",
-                "spec.dependencies.endpoints[1].envBindings",
-                "spec.dependencies.resources[0].ref", "spec.dependencies.resources[0].envBindings");
+                        "spec.owner.projectName", "spec.owner.componentName", "spec.container.image",
+                        "spec.container.env[0].key",
+                        "spec.container.env[1].valueFrom", "spec.container.env[1].valueFrom.secretKeyRef.key",
+                        "spec.container.files[0].mountPath",
+                        "spec.container.files[1].valueFrom",
+                        "spec.endpoints.api.port", "spec.endpoints.api.targetPort", "spec.endpoints.api.type",
+                        "spec.endpoints.api.visibility[0]",
+                        "spec.endpoints.tcp.port",
+                        "spec.dependencies.endpoints[0].component", "spec.dependencies.endpoints[0].name",
+                        "spec.dependencies.endpoints[0].visibility", "spec.dependencies.endpoints[0].envBindings.host",
+                        "spec.dependencies.endpoints[1].envBindings",
+                        "spec.dependencies.resources[0].ref", "spec.dependencies.resources[0].envBindings");
     }
 
     @Test

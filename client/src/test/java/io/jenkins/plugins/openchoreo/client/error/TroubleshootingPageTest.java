@@ -49,7 +49,8 @@ class TroubleshootingPageTest {
     void everyCodeNamedInTheCommonCasesExists() throws IOException {
         String text = Files.readString(Path.of("..", "docs", "troubleshooting.md"), StandardCharsets.UTF_8);
         String common = text.substring(0, text.indexOf(BEGIN));
-        java.util.regex.Matcher codes = java.util.regex.Pattern.compile("(?m)^\\| `([A-Z_]+)`(?: / `([A-Z_]+)`)?").matcher(common);
+        java.util.regex.Matcher codes = java.util.regex.Pattern.compile("(?m)^\\| `([A-Z_]+)`(?: / `([A-Z_]+)`)?")
+                .matcher(common);
         int seen = 0;
         java.util.Set<String> catalog = java.util.Arrays.stream(ErrorCode.values()).map(Enum::name)
                 .collect(Collectors.toSet());

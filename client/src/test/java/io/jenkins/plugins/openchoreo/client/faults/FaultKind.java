@@ -45,8 +45,10 @@ public enum FaultKind {
     S502_RETRY_AFTER(status(502, "1"), op -> Expected.SUCCESS),
     S503(status(503, null), op -> Expected.SUCCESS),
     S503_RETRY_AFTER(status(503, "1"), op -> Expected.SUCCESS),
-    S503_RETRY_AFTER_DATE((sandbox, route) -> Fault.on(route).status(503).retryAfter(DateTimeFormatter
-            .RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2))), op -> Expected.SUCCESS),
+    S503_RETRY_AFTER_DATE(
+            (sandbox, route) -> Fault.on(route).status(503).retryAfter(
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2))),
+            op -> Expected.SUCCESS),
     S504(status(504, null), op -> Expected.SUCCESS),
     S504_RETRY_AFTER(status(504, "1"), op -> Expected.SUCCESS),
     /** An identity provider or API that stays down: every attempt gets 503. */

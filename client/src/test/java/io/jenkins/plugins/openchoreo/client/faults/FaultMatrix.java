@@ -60,7 +60,8 @@ public final class FaultMatrix implements AutoCloseable {
             .withDeadline(Duration.ofSeconds(4));
     private static final Duration SHORT_DEADLINE = Duration.ofMillis(450);
     private static final HttpSettings HTTP = HttpSettings.defaults()
-            .withTimeouts(Duration.ofSeconds(1), RESPONSE_TIMEOUT, CALL_TIMEOUT).withMaxResponseBytes(MAX_RESPONSE_BYTES);
+            .withTimeouts(Duration.ofSeconds(1), RESPONSE_TIMEOUT, CALL_TIMEOUT)
+            .withMaxResponseBytes(MAX_RESPONSE_BYTES);
     /** For the token expiry: the call must outwait the token's one second of life without timing out. */
     private static final HttpSettings PATIENT_HTTP = HTTP.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3),
             Duration.ofSeconds(3));
@@ -213,7 +214,8 @@ public final class FaultMatrix implements AutoCloseable {
     /** An error body quoting the request's credentials, in every form they travel in. */
     static String echoingBody(Sandbox sandbox, Route route) {
         String echoed = String.join(" | ", secretForms(sandbox)) + " | Authorization: Bearer "
-                + sandbox.mintToken(Sandbox.DEFAULT_CLIENT_ID) + " | token " + sandbox.mintToken(Sandbox.DEFAULT_CLIENT_ID);
+                + sandbox.mintToken(Sandbox.DEFAULT_CLIENT_ID) + " | token "
+                + sandbox.mintToken(Sandbox.DEFAULT_CLIENT_ID);
         ObjectNode body = Json.object();
         if (route == Route.TOKEN) {
             body.put("error", "invalid_request").put("error_description", "bad request: " + echoed);

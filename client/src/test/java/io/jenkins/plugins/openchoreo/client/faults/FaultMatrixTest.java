@@ -111,8 +111,9 @@ class FaultMatrixTest {
             }
             if (run.kind().asksRetryAfter() && !(op == Operation.UPDATE && run.kind().name().startsWith("S500"))) {
                 assertThat(FaultMatrix.retryAfterDelays(run.listener())).as("pauses after a Retry-After in\n%s",
-                        run.listener().all()).isNotEmpty().allSatisfy(ms -> assertThat(ms)
-                        .isGreaterThanOrEqualTo(FaultMatrix.MAX_RETRY_AFTER.toMillis()));
+                        run.listener().all()).isNotEmpty().allSatisfy(
+                                ms -> assertThat(ms)
+                                        .isGreaterThanOrEqualTo(FaultMatrix.MAX_RETRY_AFTER.toMillis()));
             }
         } else {
             assertThat(error).as("the deploy should have failed with " + expected.code()).isNotNull();

@@ -45,7 +45,8 @@ class TransportTest {
             assertThat(first.requestId()).isNotEqualTo(second.requestId());
             assertThat(sandbox.requests()).extracting(r -> r.header("X-Request-ID"))
                     .containsExactly(first.requestId(), second.requestId());
-            assertThat(sandbox.requests().get(0).header("User-Agent")).startsWith("openchoreo-test/1 openchoreo-client/");
+            assertThat(sandbox.requests().get(0).header("User-Agent"))
+                    .startsWith("openchoreo-test/1 openchoreo-client/");
             assertThat(listener.lines).hasSize(2);
         }
     }

@@ -179,7 +179,8 @@ class PromoterTest {
         assertThat(sent.path("spec").path("releaseName").asText()).isEqualTo(second);
         JsonNode stored = sandbox.releaseBinding("default", "greeter-staging").orElseThrow();
         for (JsonNode binding : List.of(sent, stored)) {
-            assertThat(binding.path("spec").path("componentTypeEnvironmentConfigs").path("replicas").asInt()).isEqualTo(3);
+            assertThat(binding.path("spec").path("componentTypeEnvironmentConfigs").path("replicas").asInt())
+                    .isEqualTo(3);
             assertThat(binding.path("spec").path("traitEnvironmentConfigs").path("autoscaler").path("max").asInt())
                     .isEqualTo(5);
             assertThat(binding.path("spec").path("workloadOverrides").path("container").path("env").path(0)

@@ -57,7 +57,8 @@ class DescriptorPropertiesTest {
             "endpoints: [" + "[".repeat(5000), "a:\n" + "  - \n".repeat(3), "\uFEFFendpoints: []", "endpoints: {",
             "endpoints: \"unterminated", "key: value\nkey: other", "ENDPOINTS: []\nEndpoints: []",
             "endpoints: [{name: a, port: 99999999999999999999999}]", "endpoints: [{name: a, port: 1e400}]",
-            "endpoints: [{name: a, port: -1}]", "endpoints: [{name: a, port: 0x1F90}]", "endpoints: [{name: a, port: .inf}]");
+            "endpoints: [{name: a, port: -1}]", "endpoints: [{name: a, port: 0x1F90}]",
+            "endpoints: [{name: a, port: .inf}]");
 
     private static SandboxDeploys deploys;
     private static int namespaces;

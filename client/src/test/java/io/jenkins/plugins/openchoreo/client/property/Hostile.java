@@ -20,7 +20,8 @@ final class Hostile {
     /** Names per DNS-1123: what a valid request is made of. */
     static Arbitrary<String> validNames() {
         return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-").ofMinLength(1).ofMaxLength(40)
-                .filter(s -> Character.isLetterOrDigit(s.charAt(0)) && Character.isLetterOrDigit(s.charAt(s.length() - 1)));
+                .filter(s -> Character.isLetterOrDigit(s.charAt(0))
+                        && Character.isLetterOrDigit(s.charAt(s.length() - 1)));
     }
 
     /** Mostly hostile, sometimes valid names. */

@@ -42,6 +42,7 @@ final class MemoryFiles implements WorkspaceFiles {
     boolean stayedInside() {
         return asked.stream().allMatch(p -> !p.isEmpty() && !p.startsWith("/") && !p.contains("\\")
                 && !p.contains("\0") && !p.matches("^[A-Za-z]:.*")
-                && java.util.Arrays.stream(p.split("/")).noneMatch(s -> s.isEmpty() || s.equals("..") || s.equals(".")));
+                && java.util.Arrays.stream(p.split("/"))
+                        .noneMatch(s -> s.isEmpty() || s.equals("..") || s.equals(".")));
     }
 }

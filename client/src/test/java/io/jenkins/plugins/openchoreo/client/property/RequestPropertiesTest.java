@@ -155,8 +155,9 @@ class RequestPropertiesTest {
         sandbox.clearRequests();
         DeployRequest request = DeployRequest.builder("greeter", "registry.example.com/greeter:1")
                 .namespace("p-run").workflowRun("../../namespaces/other/workloads/x").build();
-        assertThatThrownBy(() -> deploys.deployer(new MemoryFiles()).deploy(request)).isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.fieldErrors()).extracting(f -> f.field()).containsExactly("workflowRun"));
+        assertThatThrownBy(() -> deploys.deployer(new MemoryFiles()).deploy(request)).isInstanceOfSatisfying(
+                InvalidRequestException.class,
+                e -> assertThat(e.fieldErrors()).extracting(f -> f.field()).containsExactly("workflowRun"));
         assertThat(sandbox.requests()).isEmpty();
     }
 
@@ -203,7 +204,8 @@ class RequestPropertiesTest {
 
     @Provide
     Arbitrary<Map<String, String>> mostlyValidLabels() {
-        Arbitrary<Map<String, String>> valid = Arbitraries.maps(Hostile.validNames(), Hostile.validNames()).ofMaxSize(3);
+        Arbitrary<Map<String, String>> valid = Arbitraries.maps(Hostile.validNames(), Hostile.validNames())
+                .ofMaxSize(3);
         return Arbitraries.frequencyOf(Tuple.of(6, valid), Tuple.of(1, labels()));
     }
 

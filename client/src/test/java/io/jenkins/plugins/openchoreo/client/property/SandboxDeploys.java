@@ -33,7 +33,8 @@ final class SandboxDeploys implements AutoCloseable {
     }
 
     Deployer deployer(MemoryFiles files) {
-        return new Deployer(SandboxTestSupport.settings(sandbox), SandboxTestSupport.credentials(sandbox.defaultClient()),
+        return new Deployer(SandboxTestSupport.settings(sandbox),
+                SandboxTestSupport.credentials(sandbox.defaultClient()),
                 engine, files, null);
     }
 

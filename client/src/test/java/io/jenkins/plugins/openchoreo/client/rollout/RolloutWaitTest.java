@@ -87,9 +87,12 @@ class RolloutWaitTest {
     }
 
     private void seedWithEndpoint(String image) {
-        sandbox.putWorkload("default", Workload.minimal("greeter-workload", "shop", "greeter", image).edit(doc ->
-                ((ObjectNode) doc.path("spec")).putObject("endpoints").putObject("api").put("type", "HTTP")
-                        .put("port", 8080).putArray("visibility").add("external")).toJson());
+        sandbox.putWorkload("default",
+                Workload.minimal("greeter-workload", "shop", "greeter", image)
+                        .edit(doc -> ((ObjectNode) doc.path("spec")).putObject("endpoints").putObject("api")
+                                .put("type", "HTTP")
+                                .put("port", 8080).putArray("visibility").add("external"))
+                        .toJson());
     }
 
     @Test
@@ -102,9 +105,12 @@ class RolloutWaitTest {
         String https = "https://development-default.openchoreo.localhost:19443/shop/greeter";
         EndpointUrl endpoint = result.rollout().endpoints().get(0);
         assertThat(endpoint.url()).isEqualTo(https);
-        assertThat(endpoint.externalUrls()).containsEntry("http", "http://development-default.openchoreo.localhost:19080"
-                + "/shop/greeter").containsEntry("https", https);
-        assertThat(endpoint.serviceUrl()).isEqualTo("http://greeter.dp-default-shop-development.svc.cluster.local:8080");
+        assertThat(endpoint.externalUrls())
+                .containsEntry("http", "http://development-default.openchoreo.localhost:19080"
+                        + "/shop/greeter")
+                .containsEntry("https", https);
+        assertThat(endpoint.serviceUrl())
+                .isEqualTo("http://greeter.dp-default-shop-development.svc.cluster.local:8080");
         assertThat(result.toMap()).containsEntry("ready", true).containsEntry("release", result.rollout().release())
                 .containsEntry("endpointUrls", List.of(https));
         assertThat((List<?>) result.toMap().get("endpoints")).singleElement().isEqualTo(Map.of("name", "api",
@@ -112,7 +118,8 @@ class RolloutWaitTest {
                 "internalURLs", Map.of(), "externalURLs", endpoint.externalUrls()));
         JsonNode json = result.toJson();
         assertThat(json.path("endpointUrls").get(0).asText()).isEqualTo(https);
-        assertThat(json.path("endpoints").get(0).path("externalURLs").path("http").asText()).endsWith(":19080/shop/greeter");
+        assertThat(json.path("endpoints").get(0).path("externalURLs").path("http").asText())
+                .endsWith(":19080/shop/greeter");
         assertThat(result.summary()).contains("is Ready in development").contains("api (HTTP): " + https);
     }
 
@@ -121,7 +128,8 @@ class RolloutWaitTest {
         sandbox.setInvokeUrls(true);
         DeployResult result = deploy(watcher, greeter("r/g:1", fast));
         EndpointUrl endpoint = result.rollout().endpoints().get(0);
-        assertThat(endpoint.invokeUrl()).isEqualTo("https://development-default.openchoreo.localhost:19443/shop/greeter");
+        assertThat(endpoint.invokeUrl())
+                .isEqualTo("https://development-default.openchoreo.localhost:19443/shop/greeter");
         assertThat(endpoint.url()).isEqualTo(endpoint.invokeUrl());
         assertThat(result.toMap().get("endpointUrls")).isEqualTo(List.of(endpoint.invokeUrl()));
     }
@@ -212,7 +220,8 @@ class RolloutWaitTest {
                 .contains("kind=").contains("name="));
         assertThat(sandbox.count(Route.K8S_LOGS)).isZero();
         assertThat(sandbox.workload("default", "greeter-workload")).get()
-                .satisfies(w -> assertThat(w.path("spec").path("container").path("image").asText()).isEqualTo("r/g:bad"));
+                .satisfies(
+                        w -> assertThat(w.path("spec").path("container").path("image").asText()).isEqualTo("r/g:bad"));
     }
 
     @Test
@@ -295,7 +304,8 @@ class RolloutWaitTest {
     @Test
     void withoutReleasebindingViewAStrictDeployFailsBeforeTheWriteOnTheBindingRead() {
         seedWithEndpoint("r/g:1");
-        SandboxClient releases = sandbox.registerClient("release-watcher", "rel", AuthMethod.POST, Role.RELEASE_WATCHER);
+        SandboxClient releases = sandbox.registerClient("release-watcher", "rel", AuthMethod.POST,
+                Role.RELEASE_WATCHER);
         sandbox.clearRequests();
         assertThatThrownBy(() -> deploy(releases, greeter("r/g:2", fast.withStrict(true))))
                 .isInstanceOfSatisfying(RolloutNotFollowedException.class, e -> {
@@ -317,7 +327,8 @@ class RolloutWaitTest {
 
     @Test
     void withoutReleasebindingViewAFirstDeployStaysGreenWithAWarningAfterTheGrace() {
-        SandboxClient releases = sandbox.registerClient("release-watcher", "rel", AuthMethod.POST, Role.RELEASE_WATCHER);
+        SandboxClient releases = sandbox.registerClient("release-watcher", "rel", AuthMethod.POST,
+                Role.RELEASE_WATCHER);
         DeployResult result = deploy(releases, greeter("r/g:1", fast.withVisibilityGrace(Duration.ofMillis(800))));
         assertThat(result.change().outcome()).isEqualTo(DeployOutcome.CREATED);
         assertThat(result.rollout()).isNull();
@@ -329,13 +340,14 @@ class RolloutWaitTest {
 
     @Test
     void atDefaultOptionsTheInvisibleBindingIsReportedWithinThirtySeconds() {
-        SandboxClient releases = sandbox.registerClient("release-watcher", "rel", AuthMethod.POST, Role.RELEASE_WATCHER);
+        SandboxClient releases = sandbox.registerClient("release-watcher", "rel", AuthMethod.POST,
+                Role.RELEASE_WATCHER);
         OpenChoreoConnection connection = new OpenChoreoEngine().connect(SandboxTestSupport.settings(sandbox),
                 SandboxTestSupport.credentials(releases), CallObserver.NONE);
         MutableClock clock = new MutableClock();
         Instant start = clock.instant();
         List<Duration> pauses = new ArrayList<>();
-        RolloutWaiter waiter = new RolloutWaiter(connection.rollouts(), line -> { }, WaitOptions.defaults(), clock,
+        RolloutWaiter waiter = new RolloutWaiter(connection.rollouts(), line -> {}, WaitOptions.defaults(), clock,
                 pause -> {
                     pauses.add(pause);
                     clock.advance(pause);

@@ -23,8 +23,9 @@ class UrlsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"api.example.com", "ftp://x.example", "file:///etc/passwd", "https://", "https://u:p@x.example",
-        "https://x.example/?q=1", "https://x.example/#f", "http://bad host", "javascript:alert(1)"})
+    @ValueSource(
+            strings = {"api.example.com", "ftp://x.example", "file:///etc/passwd", "https://", "https://u:p@x.example",
+                "https://x.example/?q=1", "https://x.example/#f", "http://bad host", "javascript:alert(1)"})
     void refusesOthersWithTheSettingNamed(String given) {
         assertThatThrownBy(() -> Urls.require("API URL", given))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
