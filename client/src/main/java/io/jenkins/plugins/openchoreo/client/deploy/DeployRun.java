@@ -159,8 +159,9 @@ final class DeployRun {
             before = current;
             Workload target = plan.update(current);
             changes = WorkloadDiff.describe(current, target);
-            if (WorkloadDiff.same(WorkloadPlan.sendable(current), target)) {
-                sent = WorkloadPlan.sendable(current);
+            Workload unchanged = WorkloadPlan.sendable(current);
+            if (WorkloadDiff.same(unchanged, target)) {
+                sent = unchanged;
                 outcome = DeployOutcome.UNCHANGED;
                 changes = List.of();
                 progress.step("Workload " + current.name() + " already has image " + request.image()
@@ -269,8 +270,7 @@ final class DeployRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerErrorException(ErrorCode.ABORTED, "The deploy was interrupted while retrying", null, null,
-                    0,
-                    null);
+                    0, null);
         }
     }
 }
